@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Module map (see docs/architecture.md):
+//   CYAML, CZlib      system libraries (Debian libyaml-dev, zlib1g-dev)
+//   Diagnostics       diagnostics as values + human/json/sarif/github renderers (pure)
+//   YAMLTree          libyaml event stream -> located tree (pure: bytes in, tree out)
+//   Catalog           domain model (codes, policies) and decoding from the located tree (pure)
+//   Rules             policy rules, one type per file, and the rule registry (pure)
+//   QREncoder         our ISO/IEC 18004 encoder (pure, no dependencies)
+//   Artwork           SVG/PDF/EPS/PNG/text renderers for encoded symbols (pure)
+//   Workspace         the I/O edge: finding and reading repository files, parallel loading
+//   QropsCLI          the argument-parser commands (thin)
+//   qrops             the executable
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "qrops",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "qrops", targets: ["qrops"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Diagnostics", swiftSettings: strict),
+        .target(name: "YAMLTree", dependencies: ["CYAML", "Diagnostics"], swiftSettings: strict),
+        .target(name: "Catalog", dependencies: ["YAMLTree", "Diagnostics"], swiftSettings: strict),
+        .target(name: "Rules", dependencies: ["Catalog", "YAMLTree", "Diagnostics"], swiftSettings: strict),
+        .target(name: "QREncoder", swiftSettings: strict),
+        .target(name: "Artwork", dependencies: ["QREncoder", "CZlib"], swiftSettings: strict),
+        .target(name: "Workspace", dependencies: ["YAMLTree", "Catalog", "Rules", "Diagnostics"], swiftSettings: strict),
+        .target(
+            name: "QropsCLI",
+            dependencies: [
+                "Workspace", "Rules", "Catalog", "Diagnostics", "QREncoder", "Artwork",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "qrops", dependencies: ["QropsCLI"], swiftSettings: strict),
+
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], resources: [.copy("Golden")]),
+        .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "Diagnostics"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "YAMLTree", "Diagnostics"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Catalog", "YAMLTree", "Diagnostics"]),
+        .testTarget(name: "QREncoderTests", dependencies: ["QREncoder"]),
+        .testTarget(name: "ArtworkTests", dependencies: ["Artwork", "QREncoder"], resources: [.copy("Golden")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Workspace", "Diagnostics", "qrops"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,144 @@
+import Diagnostics
+import YAMLTree
+
+/// Decodes one code's mapping (defaults already merged in) into a `Code`.
+struct CodeDecoder {
+    static let keys = [
+        "id", "slug", "domain", "name", "owner", "status", "use", "compliance", "labels", "tags", "launch", "retire",
+        "target", "redirect", "forward-query", "utm", "routes", "fallback", "artwork", "expect", "scan-distance",
+        "change-reason", "ignore",
+    ]
+
+    /// Decodes `node`. With `partial` (a `_defaults.yaml` or a file's `defaults:`), nothing is
+    /// required and no code is returned: only the diagnostics matter.
+    static func decode(_ node: YAMLNode, reader: inout NodeReader, partial: Bool = false) -> Code? {
+        guard let entries = reader.mapping(node, what: partial ? "defaults" : "a code") else { return nil }
+        let what = partial ? "defaults" : "a code"
+        var id: Located<String>?
+        var slug: Located<String>?
+        var status: Located<CodeStatus>?
+        var code = Code(
+            file: reader.files.location(node.mark).file, location: reader.location(node.mark),
+            id: Located("", at: reader.location(node.mark)), slug: Located("", at: reader.location(node.mark)),
+            status: Located(.draft, at: reader.location(node.mark)))
+        for entry in entries {
+            switch entry.key.text {
+            case "id": id = reader.string(entry, required: !partial)
+            case "slug": slug = reader.string(entry, required: !partial)
+            case "domain": code.domain = reader.string(entry)
+            case "name": code.name = reader.string(entry)
+            case "owner": code.owner = reader.string(entry)
+            case "status": status = reader.enumeration(entry, CodeStatus.self)
+            case "use": code.use = reader.string(entry)
+            case "compliance": code.compliance = reader.string(entry)
+            case "labels": code.labels = stringMap(entry, reader: &reader)
+            case "tags": code.tags = reader.stringList(entry, allowSingle: false)?.value ?? []
+            case "launch": code.launch = reader.instant(entry)
+            case "retire": code.retire = reader.instant(entry)
+            case "target": code.target = reader.url(entry, required: !partial)
+            case "redirect": code.redirect = redirect(entry, reader: &reader)
+            case "forward-query": code.forwardQuery = reader.bool(entry)
+            case "utm": code.utm = utm(entry, reader: &reader)
+            case "routes": code.routes = routes(entry, reader: &reader)
+            case "fallback": code.fallback = reader.url(entry)
+            case "artwork": code.artwork = ArtworkDecoder.decode(entry.value, reader: &reader)
+            case "expect": code.expect = expectations(entry, reader: &reader)
+            case "scan-distance": code.scanDistance = reader.length(entry)
+            case "change-reason": code.changeReason = reader.string(entry)
+            case "ignore": code.ignore = ignores(entry, reader: &reader)
+            default: reader.unknownKey(entry, known: keys, in: what)
+            }
+        }
+        if partial { return nil }
+        guard let id else {
+            if !entries.contains(where: { $0.key.text == "id" }) { reader.missing("id", in: "this code", at: node.mark) }
+            return nil
+        }
+        code.id = id
+        if let slug {
+            code.slug = slug
+        } else if !entries.contains(where: { $0.key.text == "slug" }) {
+            reader.missing("slug", in: "code `\(id.value)`", at: node.mark, hint: "the slug is the path on the short domain, e.g. `slug: cx1`")
+        }
+        if let status {
+            code.status = status
+        } else if !entries.contains(where: { $0.key.text == "status" }) {
+            reader.missing("status", in: "code `\(id.value)`", at: node.mark,
+                           hint: "one of: " + CodeStatus.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))
+        }
+        if !entries.contains(where: { $0.key.text == "owner" }) {
+            reader.missing("owner", in: "code `\(id.value)`", at: node.mark, hint: "name a key of the owners policy")
+        }
+        if code.target == nil, status?.value != .draft, !entries.contains(where: { $0.key.text == "target" }) {
+            reader.missing("target", in: "code `\(id.value)`", at: node.mark, hint: "only a `draft` code may leave out its target")
+        }
+        guard slug != nil, status != nil else { return nil }
+        return code
+    }
+
+    static func stringMap(_ entry: YAMLEntry, reader: inout NodeReader) -> [(key: Located<String>, value: Located<String>)] {
+        guard let entries = reader.mapping(entry.value, what: "`\(entry.key.text)`") else { return [] }
+        var result: [(key: Located<String>, value: Located<String>)] = []
+        for item in entries {
+            guard let value = reader.string(item) else { continue }
+            result.append((Located(item.key.text, at: reader.location(item.keyMark)), value))
+        }
+        return result
+    }
+
+    static func redirect(_ entry: YAMLEntry, reader: inout NodeReader) -> Located<Int>? {
+        guard let value = reader.int(entry, range: 100...999) else { return nil }
+        guard [301, 302, 307, 308].contains(value.value) else {
+            reader.report(SchemaRule.invalidEnum, "`\(value.value)` is not a redirect status; allowed: 301, 302, 307, 308",
+                          at: entry.value.mark, length: 3, hint: "302 (the default) for codes that may be re-pointed")
+            return nil
+        }
+        return value
+    }
+
+    static func utm(_ entry: YAMLEntry, reader: inout NodeReader) -> [(key: Located<String>, value: Located<String>)] {
+        let allowed = UTMParameter.allCases.map(\.rawValue)
+        return stringMap(entry, reader: &reader).filter { pair in
+            if allowed.contains(pair.key.value) { return true }
+            reader.diagnostics.append(Diagnostic(
+                .error, SchemaRule.unknownKey, "unknown UTM parameter `\(pair.key.value)`", at: pair.key.location,
+                length: pair.key.value.unicodeScalars.count, hint: DidYouMean.hint(for: pair.key.value, among: allowed)))
+            return false
+        }
+    }
+
+    static func routes(_ entry: YAMLEntry, reader: inout NodeReader) -> [Route] {
+        guard let items = reader.sequence(entry.value, what: "`routes`") else { return [] }
+        return items.compactMap { RouteDecoder.decode($0, reader: &reader) }
+    }
+
+    static func expectations(_ entry: YAMLEntry, reader: inout NodeReader) -> [Expectation] {
+        guard let items = reader.sequence(entry.value, what: "`expect`") else { return [] }
+        return items.compactMap { ExpectationDecoder.decode($0, reader: &reader) }
+    }
+
+    static func ignores(_ entry: YAMLEntry, reader: inout NodeReader) -> [IgnoreEntry] {
+        guard let items = reader.sequence(entry.value, what: "`ignore`") else { return [] }
+        var result: [IgnoreEntry] = []
+        for item in items {
+            guard let fields = reader.mapping(item, what: "an `ignore` entry") else { continue }
+            var rule: Located<String>?
+            var reason: Located<String>?
+            var until: Located<Instant>?
+            for field in fields {
+                switch field.key.text {
+                case "rule": rule = reader.string(field, required: true)
+                case "reason": reason = reader.string(field)
+                case "until": until = reader.instant(field)
+                default: reader.unknownKey(field, known: ["rule", "reason", "until"], in: "an `ignore` entry")
+                }
+            }
+            if let rule {
+                result.append(IgnoreEntry(rule: rule, reason: reason, until: until, location: reader.location(item.mark)))
+            } else if !fields.contains(where: { $0.key.text == "rule" }) {
+                reader.missing("rule", in: "this `ignore` entry", at: item.mark)
+            }
+        }
+        return result
+    }
+}

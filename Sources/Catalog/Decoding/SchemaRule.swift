@@ -1,0 +1,22 @@
+/// Rule ids of the schema diagnostics the decoders emit. Stable: scripts and suppressions use them.
+public enum SchemaRule {
+    public static let unknownKey = "unknown-key"
+    public static let wrongType = "wrong-type"
+    public static let missingRequired = "missing-required"
+    public static let invalidEnum = "invalid-enum"
+    public static let invalidValue = "invalid-value"
+    public static let malformedURL = "malformed-url"
+    public static let malformedDate = "malformed-date"
+    public static let malformedDuration = "malformed-duration"
+    public static let malformedColour = "malformed-colour"
+    public static let malformedSize = "malformed-size"
+    public static let duplicateID = "duplicate-id"
+    public static let duplicateSlug = "duplicate-slug"
+    public static let policyVersion = "policy-version"
+    public static let policyDuplicateSection = "policy-duplicate-section"
+    public static let policyDuplicateEntry = "policy-duplicate-entry"
+    public static let policyInvalid = "policy-invalid"
+    public static let fileUnreadable = "file-unreadable"
+    public static let noCodes = "no-codes"
+    public static let noPolicies = "no-policies"
+}

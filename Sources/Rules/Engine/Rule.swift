@@ -1,0 +1,54 @@
+import Catalog
+import Diagnostics
+
+/// A YAML example for a rule's documentation, run by the test suite. `code` is one code
+/// (a mapping, as in a code file); a `↓` marks where the finding must land (it is removed
+/// before parsing). `policies` replaces the standard example policies when given.
+public struct RuleExample: Sendable {
+    public var code: String
+    public var policies: String?
+
+    public init(_ code: String, policies: String? = nil) {
+        self.code = code
+        self.policies = policies
+    }
+}
+
+/// Everything `qrops explain` prints and the tests run.
+public struct RuleDescription: Sendable {
+    public var descriptor: RuleDescriptor
+    public var triggering: [RuleExample]
+    public var nonTriggering: [RuleExample]
+
+    public init(id: String, name: String, severity: Severity, summary: String, rationale: String,
+                triggering: [RuleExample], nonTriggering: [RuleExample]) {
+        descriptor = RuleDescriptor(id: id, name: name, summary: summary, rationale: rationale, defaultSeverity: severity)
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+
+    public var id: String { descriptor.id }
+}
+
+/// A policy rule: one type, one file, one id. A rule reports with its default severity; the
+/// engine applies the configured severity, `off`, and suppressions.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    /// Checks one code. Most rules only need this.
+    func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic])
+    /// Checks the whole catalog at once (for rules that compare codes).
+    func check(_ catalog: Catalog, context: RuleContext, into findings: inout [Diagnostic])
+}
+
+extension Rule {
+    public func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic]) {}
+    public func check(_ catalog: Catalog, context: RuleContext, into findings: inout [Diagnostic]) {}
+
+    /// A finding of this rule at its default severity.
+    public func finding(_ message: String, at location: SourceLocation, length: Int = 1,
+                        notes: [DiagnosticNote] = [], hint: String? = nil) -> Diagnostic {
+        Diagnostic(Self.description.descriptor.defaultSeverity, Self.description.id, message, at: location,
+                   length: length, notes: notes, hint: hint)
+    }
+}

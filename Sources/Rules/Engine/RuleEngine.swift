@@ -1,0 +1,58 @@
+import Catalog
+import Diagnostics
+
+/// Runs the registered rules over a catalog, then applies the policy's severities
+/// (`rules:` globally, per use case, per compliance category: the most specific wins) and
+/// each code's `ignore:` suppressions.
+public struct RuleEngine: Sendable {
+    public let rules: [any Rule]
+
+    public init(rules: [any Rule.Type] = RuleRegistry.all) {
+        self.rules = rules.map { $0.init() }
+    }
+
+    /// Per-code checks for a slice of codes (callers parallelise over slices).
+    public func checkCodes(_ codes: ArraySlice<Code>, context: RuleContext) -> [Diagnostic] {
+        var output: [Diagnostic] = []
+        var findings: [Diagnostic] = []
+        for code in codes {
+            findings.removeAll(keepingCapacity: true)
+            for rule in rules { rule.check(code, context: context, into: &findings) }
+            for finding in findings {
+                if let adjusted = configure(finding, code: code, policies: context.policies) { output.append(adjusted) }
+            }
+        }
+        return output
+    }
+
+    /// Whole-catalog checks.
+    public func checkCatalog(_ catalog: Catalog, context: RuleContext) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for rule in rules { rule.check(catalog, context: context, into: &findings) }
+        var byFile: [String: [Code]] = [:]
+        for code in catalog.codes { byFile[code.file, default: []].append(code) }
+        return findings.compactMap { finding in
+            let code = byFile[finding.location.file]?.last { $0.location.line <= finding.location.line }
+            return configure(finding, code: code, policies: catalog.policies)
+        }
+    }
+
+    /// The configured severity (nil when `off`), with a code's suppression applied.
+    public func configure(_ finding: Diagnostic, code: Code?, policies: Policies) -> Diagnostic? {
+        var result = finding
+        let id = finding.ruleID
+        var setting = policies.rules[id]?.value
+        if let use = code?.use?.value, let specific = policies.useCases[use]?.rules[id] { setting = specific.value }
+        if let category = code?.compliance?.value, let specific = policies.compliance[category]?.rules[id] { setting = specific.value }
+        switch setting {
+        case .off: return nil
+        case .error: result.severity = .error
+        case .warning: result.severity = .warning
+        case nil: break
+        }
+        if let code, let entry = code.ignore.first(where: { $0.rule.value == id }), let reason = entry.reason {
+            result.suppression = Suppression(reason: reason.value, until: entry.until?.value.dateString, at: entry.location)
+        }
+        return result
+    }
+}

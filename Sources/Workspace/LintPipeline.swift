@@ -1,0 +1,104 @@
+import Catalog
+import Diagnostics
+import Rules
+import YAMLTree
+
+/// `qrops lint` from files to diagnostics: list and read the repository (the I/O edge), then
+/// parse, decode and check (pure), code files in parallel across cores.
+public enum LintPipeline {
+    public struct Result: Sendable {
+        /// Deduplicated, in report order.
+        public var diagnostics: [Diagnostic]
+        public var filesChecked: Int
+        public var catalog: Catalog
+    }
+
+    public static func run(root: String, now: Instant, engine: RuleEngine = RuleEngine()) async -> Result {
+        let listing = RepositoryFiles.list(root: root)
+        var files = FileTable()
+        var diagnostics = listing.diagnostics
+        let policyIDs = listing.policies.map { files.add($0) }
+        let defaultsIDs = listing.defaults.map { files.add($0) }
+        let codeIDs = listing.codes.map { files.add($0) }
+        let table = files
+
+        // Policies and folder defaults first: every code file needs them.
+        let headPaths = listing.policies + listing.defaults
+        let headIDs = policyIDs + defaultsIDs
+        let head = await ParallelMap.map(count: headPaths.count, chunk: 1) { index in
+            load(root: root, path: headPaths[index], fileID: headIDs[index])
+        }
+        var policyDocuments: [YAMLDocument] = []
+        var defaultsByFolder: [String: YAMLNode] = [:]
+        for (index, loaded) in head.enumerated() {
+            diagnostics += loaded.diagnostics
+            guard let document = loaded.document else { continue }
+            if index < listing.policies.count {
+                policyDocuments.append(document)
+            } else {
+                diagnostics += CodeFileDecoder.checkDefaults(document, files: table)
+                if let root = document.root, root.entries != nil { defaultsByFolder[folder(of: document.path)] = root }
+            }
+        }
+        let (policies, policyDiagnostics) = PolicyDecoder.decode(policyDocuments, files: table)
+        diagnostics += policyDiagnostics
+        let context = RuleContext(policies: policies, now: now)
+
+        // Each folder's inherited defaults: nearest folder wins.
+        var chains: [String: YAMLNode] = [:]
+        func chain(_ folder: String) -> YAMLNode? {
+            if let cached = chains[folder] { return cached }
+            let parent = folder.contains("/") ? chain(self.folder(of: folder)) : nil
+            let merged = CodeFileDecoder.merged(defaultsByFolder[folder], over: parent)
+            if let merged { chains[folder] = merged }
+            return merged
+        }
+        var inheritedByFile: [YAMLNode?] = []
+        inheritedByFile.reserveCapacity(listing.codes.count)
+        for path in listing.codes { inheritedByFile.append(chain(folder(of: path))) }
+        let inherited = inheritedByFile
+        let codePaths = listing.codes
+
+        // Code files: read, parse, decode and check per file, in parallel.
+        let perFile = await ParallelMap.map(count: codePaths.count, chunk: 4) { index -> ([Code], [Diagnostic]) in
+            let loaded = load(root: root, path: codePaths[index], fileID: codeIDs[index])
+            guard let document = loaded.document else { return ([], loaded.diagnostics) }
+            let (codes, decodeDiagnostics) = CodeFileDecoder.decode(document, inherited: inherited[index], files: table)
+            let findings = engine.checkCodes(codes[...], context: context)
+            return (codes, loaded.diagnostics + decodeDiagnostics + findings)
+        }
+        var codes: [Code] = []
+        for (fileCodes, fileDiagnostics) in perFile {
+            codes += fileCodes
+            diagnostics += fileDiagnostics
+        }
+        let catalog = Catalog(codes: codes, policies: policies, files: table)
+        diagnostics += IdentityChecks.check(codes, policies: policies)
+        diagnostics += engine.checkCatalog(catalog, context: context)
+
+        return Result(diagnostics: deduplicated(diagnostics), filesChecked: table.paths.count, catalog: catalog)
+    }
+
+    static func load(root: String, path: String, fileID: Int32) -> YAMLLoader.Result {
+        switch RepositoryFiles.read(root: root, path: path) {
+        case .failure(let diagnostic):
+            return YAMLLoader.Result(document: nil, diagnostics: [diagnostic])
+        case .success(let bytes):
+            return YAMLLoader.load(bytes, path: path, fileID: fileID)
+        }
+    }
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// Defaults shared by many codes report the same problem once per code: keep one.
+    static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        var result: [Diagnostic] = []
+        result.reserveCapacity(diagnostics.count)
+        for diagnostic in diagnostics where seen.insert(diagnostic).inserted { result.append(diagnostic) }
+        return result.sorted(by: Diagnostic.reportOrder)
+    }
+}

@@ -1,0 +1,3 @@
+import QropsCLI
+
+await Qrops.runMain()
