@@ -19,6 +19,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "qrops", targets: ["qrops"]),
+        .library(name: "QREncoder", targets: ["QREncoder"]),  // for Benchmarks/ (depends on this package by path)
+        // For Fuzz/ and Benchmarks/: the pure pipeline without the command line.
+        .library(name: "QropsKit", targets: ["Diagnostics", "YAMLTree", "Catalog", "Rules", "Workspace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,10 +32,10 @@ let package = Package(
         .target(name: "Diagnostics", swiftSettings: strict),
         .target(name: "YAMLTree", dependencies: ["CYAML", "Diagnostics"], swiftSettings: strict),
         .target(name: "Catalog", dependencies: ["YAMLTree", "Diagnostics"], swiftSettings: strict),
-        .target(name: "Rules", dependencies: ["Catalog", "YAMLTree", "Diagnostics"], swiftSettings: strict),
+        .target(name: "Rules", dependencies: ["Catalog", "YAMLTree", "Diagnostics", "QREncoder"], swiftSettings: strict),
         .target(name: "QREncoder", swiftSettings: strict),
         .target(name: "Artwork", dependencies: ["QREncoder", "CZlib"], swiftSettings: strict),
-        .target(name: "Workspace", dependencies: ["YAMLTree", "Catalog", "Rules", "Diagnostics"], swiftSettings: strict),
+        .target(name: "Workspace", dependencies: ["YAMLTree", "Catalog", "Rules", "Diagnostics", "QREncoder", "Artwork"], swiftSettings: strict),
         .target(
             name: "QropsCLI",
             dependencies: [
@@ -44,9 +47,12 @@ let package = Package(
         .executableTarget(name: "qrops", dependencies: ["QropsCLI"], swiftSettings: strict),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], resources: [.copy("Golden")]),
-        .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "Diagnostics"]),
+        // Helpers shared by the test targets (not shipped).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "Diagnostics", "TestSupport"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "YAMLTree", "Diagnostics"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "Catalog", "YAMLTree", "Diagnostics"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Catalog", "Rules", "Diagnostics", "Artwork", "QREncoder", "TestSupport"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Catalog", "YAMLTree", "Diagnostics", "QREncoder"]),
         .testTarget(name: "QREncoderTests", dependencies: ["QREncoder"]),
         .testTarget(name: "ArtworkTests", dependencies: ["Artwork", "QREncoder"], resources: [.copy("Golden")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Workspace", "Diagnostics", "qrops"]),

@@ -33,8 +33,9 @@ enum DiagnosticOutput {
             for note in diagnostic.notes { if let location = note.location { paths.insert(location.file) } }
         }
         var sources: [String: SourceText] = [:]
+        let repository = DiskRepository(root: root)
         for path in paths {
-            guard case .success(let bytes) = RepositoryFiles.read(root: root, path: path) else { continue }
+            guard case .success(let bytes) = repository.read(path) else { continue }
             sources[path] = SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
         }
         return sources

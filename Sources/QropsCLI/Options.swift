@@ -7,6 +7,13 @@ struct RepositoryOptions: ParsableArguments {
     @Argument(help: "The portfolio repository (a folder with codes/ and policies/).", completion: .directory)
     var repo: String = "."
 
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: repo, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("`\(repo)` is not a folder; pass the portfolio repository (the folder holding codes/ and policies/)")
+        }
+    }
+
     /// The repository path without a trailing slash.
     var root: String {
         var path = repo

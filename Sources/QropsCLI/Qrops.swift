@@ -9,6 +9,10 @@ public struct Qrops: AsyncParsableCommand {
         version: QropsVersion.current,
         subcommands: [
             Lint.self,
+            Build.self,
+            Explain.self,
+            Schema.self,
+            Render.self,
         ]
     )
 

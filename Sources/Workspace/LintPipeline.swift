@@ -14,7 +14,11 @@ public enum LintPipeline {
     }
 
     public static func run(root: String, now: Instant, engine: RuleEngine = RuleEngine()) async -> Result {
-        let listing = RepositoryFiles.list(root: root)
+        await run(DiskRepository(root: root), now: now, engine: engine)
+    }
+
+    public static func run(_ source: some RepositorySource, now: Instant, engine: RuleEngine = RuleEngine()) async -> Result {
+        let listing = source.list()
         var files = FileTable()
         var diagnostics = listing.diagnostics
         let policyIDs = listing.policies.map { files.add($0) }
@@ -26,7 +30,7 @@ public enum LintPipeline {
         let headPaths = listing.policies + listing.defaults
         let headIDs = policyIDs + defaultsIDs
         let head = await ParallelMap.map(count: headPaths.count, chunk: 1) { index in
-            load(root: root, path: headPaths[index], fileID: headIDs[index])
+            load(source, path: headPaths[index], fileID: headIDs[index])
         }
         var policyDocuments: [YAMLDocument] = []
         var defaultsByFolder: [String: YAMLNode] = [:]
@@ -61,7 +65,7 @@ public enum LintPipeline {
 
         // Code files: read, parse, decode and check per file, in parallel.
         let perFile = await ParallelMap.map(count: codePaths.count, chunk: 4) { index -> ([Code], [Diagnostic]) in
-            let loaded = load(root: root, path: codePaths[index], fileID: codeIDs[index])
+            let loaded = load(source, path: codePaths[index], fileID: codeIDs[index])
             guard let document = loaded.document else { return ([], loaded.diagnostics) }
             let (codes, decodeDiagnostics) = CodeFileDecoder.decode(document, inherited: inherited[index], files: table)
             let findings = engine.checkCodes(codes[...], context: context)
@@ -79,8 +83,8 @@ public enum LintPipeline {
         return Result(diagnostics: deduplicated(diagnostics), filesChecked: table.paths.count, catalog: catalog)
     }
 
-    static func load(root: String, path: String, fileID: Int32) -> YAMLLoader.Result {
-        switch RepositoryFiles.read(root: root, path: path) {
+    static func load(_ source: some RepositorySource, path: String, fileID: Int32) -> YAMLLoader.Result {
+        switch source.read(path) {
         case .failure(let diagnostic):
             return YAMLLoader.Result(document: nil, diagnostics: [diagnostic])
         case .success(let bytes):

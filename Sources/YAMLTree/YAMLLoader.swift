@@ -54,19 +54,17 @@ public enum YAMLRule {
     public static let tooDeep = "yaml-too-deep"
 }
 
+/// An open mapping or sequence. Its children wait on the shared `pending` stack (keys and
+/// values alternate for a mapping) and are moved into one exactly-sized array when it closes.
 private struct Frame {
     var isMapping: Bool
     var mark: Mark
     var anchor: String?
-    var entries: [YAMLEntry] = []
-    var items: [YAMLNode] = []
-    var pendingKey: Scalar?
-    var pendingKeyMark = Mark(file: 0, line: 0, column: 0)
-    var keyIndex: [String: Mark]?
+    /// Index in `pending` of the first child.
+    var start: Int
     /// Nodes in this subtree, aliases expanded.
     var size = 1
 }
-
 private struct LoaderRun {
     let path: String
     let fileID: Int32
@@ -74,6 +72,7 @@ private struct LoaderRun {
     let limits: YAMLLoader.Limits
 
     var frames: [Frame] = []
+    var pending: [YAMLNode] = []
     var root: YAMLNode?
     var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     var diagnostics: [Diagnostic] = []
@@ -187,10 +186,17 @@ private struct LoaderRun {
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             let anchor = anchorPointer.map { String(cString: $0) }
-            frames.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor))
+            frames.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor, start: pending.count))
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             guard let frame = frames.popLast() else { return }
-            let node = YAMLNode(frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items), mark: frame.mark)
+            let node: YAMLNode
+            if frame.isMapping {
+                guard let entries = closeMapping(from: frame.start) else { return }
+                node = YAMLNode(.mapping(entries), mark: frame.mark)
+            } else {
+                node = YAMLNode(.sequence(Array(pending[frame.start...])), mark: frame.mark)
+                pending.removeSubrange(frame.start...)
+            }
             if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
             add(node, size: frame.size)
         case YAML_ALIAS_EVENT:
@@ -222,43 +228,50 @@ private struct LoaderRun {
         }
         let top = frames.count - 1
         frames[top].size = min(frames[top].size &+ size, Int.max / 4)
-        if !frames[top].isMapping {
-            frames[top].items.append(node)
+        // In a mapping, children at even offsets are keys: they must be scalars.
+        if frames[top].isMapping, (pending.count - frames[top].start) % 2 == 0, node.scalar == nil {
+            fail(YAMLRule.complexKey, "a mapping key must be a plain value, not \(node.kindDescription)", at: node.mark)
             return
         }
-        guard let key = frames[top].pendingKey else {
-            guard case .scalar(let scalar) = node.value else {
-                fail(YAMLRule.complexKey, "a mapping key must be a plain value, not \(node.kindDescription)", at: node.mark)
-                return
-            }
-            frames[top].pendingKey = scalar
-            frames[top].pendingKeyMark = node.mark
-            return
-        }
-        let keyMark = frames[top].pendingKeyMark
-        frames[top].pendingKey = nil
-        if let first = firstMark(ofKey: key.text, in: &frames[top]) {
-            fail(YAMLRule.duplicateKey, "duplicate key `\(key.text)`", at: keyMark,
-                 notes: [DiagnosticNote("`\(key.text)` first appears here", at: location(first))],
-                 hint: "remove one of the two; YAML keeps only one of them")
-            return
-        }
-        frames[top].entries.append(YAMLEntry(key: key, keyMark: keyMark, value: node))
+        pending.append(node)
     }
 
-    /// Where `key` already appears in the mapping, if it does; records it otherwise.
-    func firstMark(ofKey key: String, in frame: inout Frame) -> Mark? {
-        if frame.keyIndex == nil, frame.entries.count < 16 {
-            for entry in frame.entries where entry.key.text == key { return entry.keyMark }
+    /// Pairs up a closing mapping's keys and values, reporting the first duplicate key.
+    mutating func closeMapping(from start: Int) -> [YAMLEntry]? {
+        var entries: [YAMLEntry] = []
+        entries.reserveCapacity((pending.count - start) / 2)
+        var index = start
+        while index + 1 < pending.count {
+            let keyNode = pending[index]
+            if case .scalar(let key) = keyNode.value {
+                entries.append(YAMLEntry(key: key, keyMark: keyNode.mark, value: pending[index + 1]))
+            }
+            index += 2
+        }
+        pending.removeSubrange(start...)
+        if let (first, second) = firstDuplicate(in: entries) {
+            let key = entries[second].key.text
+            fail(YAMLRule.duplicateKey, "duplicate key `\(key)`", at: entries[second].keyMark,
+                 notes: [DiagnosticNote("`\(key)` first appears here", at: location(entries[first].keyMark))],
+                 hint: "remove one of the two; YAML keeps only one of them")
             return nil
         }
-        if frame.keyIndex == nil {
-            var index: [String: Mark] = [:]
-            for entry in frame.entries where index[entry.key.text] == nil { index[entry.key.text] = entry.keyMark }
-            frame.keyIndex = index
+        return entries
+    }
+
+    /// The first key that repeats an earlier one: (earlier index, later index).
+    func firstDuplicate(in entries: [YAMLEntry]) -> (Int, Int)? {
+        if entries.count <= 16 {
+            for later in entries.indices.dropFirst() {
+                for earlier in 0..<later where entries[earlier].key.text == entries[later].key.text { return (earlier, later) }
+            }
+            return nil
         }
-        if let found = frame.keyIndex?[key] { return found }
-        frame.keyIndex?[key] = frame.pendingKeyMark
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() {
+            if let earlier = seen.updateValue(index, forKey: entry.key.text) { return (earlier, index) }
+        }
         return nil
     }
 

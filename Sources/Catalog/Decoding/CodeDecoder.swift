@@ -17,6 +17,7 @@ struct CodeDecoder {
         var id: Located<String>?
         var slug: Located<String>?
         var status: Located<CodeStatus>?
+        var misspelt = Set<String>()
         var code = Code(
             file: reader.files.location(node.mark).file, location: reader.location(node.mark),
             id: Located("", at: reader.location(node.mark)), slug: Located("", at: reader.location(node.mark)),
@@ -31,45 +32,58 @@ struct CodeDecoder {
             case "status": status = reader.enumeration(entry, CodeStatus.self)
             case "use": code.use = reader.string(entry)
             case "compliance": code.compliance = reader.string(entry)
-            case "labels": code.labels = stringMap(entry, reader: &reader)
+            case "labels":
+                code.labels = stringMap(entry, reader: &reader)
+                code.labelsKeyLocation = reader.location(entry.keyMark)
             case "tags": code.tags = reader.stringList(entry, allowSingle: false)?.value ?? []
             case "launch": code.launch = reader.instant(entry)
             case "retire": code.retire = reader.instant(entry)
             case "target": code.target = reader.url(entry, required: !partial)
             case "redirect": code.redirect = redirect(entry, reader: &reader)
             case "forward-query": code.forwardQuery = reader.bool(entry)
-            case "utm": code.utm = utm(entry, reader: &reader)
+            case "utm":
+                code.utm = utm(entry, reader: &reader)
+                code.utmKeyLocation = reader.location(entry.keyMark)
             case "routes": code.routes = routes(entry, reader: &reader)
             case "fallback": code.fallback = reader.url(entry)
-            case "artwork": code.artwork = ArtworkDecoder.decode(entry.value, reader: &reader)
+            case "artwork":
+                // Inherited from defaults, the same node comes back for every code of a file: decode it once.
+                if let cached = reader.artworkCache[entry.value.mark] {
+                    code.artwork = cached
+                } else {
+                    code.artwork = ArtworkDecoder.decode(entry.value, reader: &reader)
+                    reader.artworkCache[entry.value.mark] = code.artwork
+                }
             case "expect": code.expect = expectations(entry, reader: &reader)
             case "scan-distance": code.scanDistance = reader.length(entry)
             case "change-reason": code.changeReason = reader.string(entry)
             case "ignore": code.ignore = ignores(entry, reader: &reader)
-            default: reader.unknownKey(entry, known: keys, in: what)
+            default:
+                reader.unknownKey(entry, known: keys, in: what)
+                if let intended = DidYouMean.suggest(entry.key.text, among: keys) { misspelt.insert(intended) }
             }
         }
         if partial { return nil }
+        // A misspelt key (`targt`) already says what is wrong; don't also call `target` missing.
+        func given(_ key: String) -> Bool { misspelt.contains(key) || entries.contains { $0.key.text == key } }
         guard let id else {
-            if !entries.contains(where: { $0.key.text == "id" }) { reader.missing("id", in: "this code", at: node.mark) }
+            if !given("id") { reader.missing("id", in: "this code", at: node.mark) }
             return nil
         }
         code.id = id
         if let slug {
             code.slug = slug
-        } else if !entries.contains(where: { $0.key.text == "slug" }) {
+        } else if !given("slug") {
             reader.missing("slug", in: "code `\(id.value)`", at: node.mark, hint: "the slug is the path on the short domain, e.g. `slug: cx1`")
         }
         if let status {
             code.status = status
-        } else if !entries.contains(where: { $0.key.text == "status" }) {
+        } else if !given("status") {
             reader.missing("status", in: "code `\(id.value)`", at: node.mark,
                            hint: "one of: " + CodeStatus.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))
         }
-        if !entries.contains(where: { $0.key.text == "owner" }) {
-            reader.missing("owner", in: "code `\(id.value)`", at: node.mark, hint: "name a key of the owners policy")
-        }
-        if code.target == nil, status?.value != .draft, !entries.contains(where: { $0.key.text == "target" }) {
+        // A missing `owner` is the configurable `owner-required` rule's finding, not a schema error.
+        if code.target == nil, status?.value != .draft, !given("target") {
             reader.missing("target", in: "code `\(id.value)`", at: node.mark, hint: "only a `draft` code may leave out its target")
         }
         guard slug != nil, status != nil else { return nil }

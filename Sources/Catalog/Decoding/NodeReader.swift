@@ -6,6 +6,8 @@ import YAMLTree
 struct NodeReader {
     let files: FileTable
     var diagnostics: [Diagnostic] = []
+    /// `artwork:` mappings already decoded, by position (see CodeDecoder).
+    var artworkCache: [Mark: ArtworkSpec?] = [:]
 
     init(files: FileTable) { self.files = files }
 

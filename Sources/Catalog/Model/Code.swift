@@ -6,35 +6,44 @@ public enum CodeStatus: String, Sendable, Hashable, CaseIterable {
 }
 
 /// One dynamic QR code, decoded from `codes/` with its folder and file defaults applied.
-public struct Code: Sendable {
-    public var file: String
+///
+/// A class, so that passing a code around (a portfolio holds 100,000 of them, and every rule
+/// looks at each) costs one reference count, not a copy of forty fields. Only the decoder in
+/// this module sets its properties, before the code is published; afterwards it never changes,
+/// which is why it can be shared across threads.
+public final class Code: @unchecked Sendable {
+    public internal(set) var file: String
     /// Where the code's own mapping starts.
-    public var location: SourceLocation
+    public internal(set) var location: SourceLocation
 
-    public var id: Located<String>
-    public var slug: Located<String>
-    public var domain: Located<String>?
-    public var name: Located<String>?
-    public var owner: Located<String>?
-    public var status: Located<CodeStatus>
-    public var use: Located<String>?
-    public var compliance: Located<String>?
+    public internal(set) var id: Located<String>
+    public internal(set) var slug: Located<String>
+    public internal(set) var domain: Located<String>?
+    public internal(set) var name: Located<String>?
+    public internal(set) var owner: Located<String>?
+    public internal(set) var status: Located<CodeStatus>
+    public internal(set) var use: Located<String>?
+    public internal(set) var compliance: Located<String>?
     /// Label keys and values, in the order written.
-    public var labels: [(key: Located<String>, value: Located<String>)]
-    public var tags: [Located<String>]
-    public var launch: Located<Instant>?
-    public var retire: Located<Instant>?
-    public var target: Located<String>?
-    public var redirect: Located<Int>?
-    public var forwardQuery: Located<Bool>?
-    public var utm: [(key: Located<String>, value: Located<String>)]
-    public var routes: [Route]
-    public var fallback: Located<String>?
-    public var artwork: ArtworkSpec?
-    public var expect: [Expectation]
-    public var scanDistance: Located<Length>?
-    public var changeReason: Located<String>?
-    public var ignore: [IgnoreEntry]
+    public internal(set) var labels: [(key: Located<String>, value: Located<String>)]
+    /// Where `labels:` is written (its key), when it is.
+    public internal(set) var labelsKeyLocation: SourceLocation?
+    public internal(set) var tags: [Located<String>]
+    public internal(set) var launch: Located<Instant>?
+    public internal(set) var retire: Located<Instant>?
+    public internal(set) var target: Located<String>?
+    public internal(set) var redirect: Located<Int>?
+    public internal(set) var forwardQuery: Located<Bool>?
+    public internal(set) var utm: [(key: Located<String>, value: Located<String>)]
+    /// Where `utm:` is written (its key), when it is.
+    public internal(set) var utmKeyLocation: SourceLocation?
+    public internal(set) var routes: [Route]
+    public internal(set) var fallback: Located<String>?
+    public internal(set) var artwork: ArtworkSpec?
+    public internal(set) var expect: [Expectation]
+    public internal(set) var scanDistance: Located<Length>?
+    public internal(set) var changeReason: Located<String>?
+    public internal(set) var ignore: [IgnoreEntry]
 
     public init(file: String, location: SourceLocation, id: Located<String>, slug: Located<String>, status: Located<CodeStatus>) {
         self.file = file

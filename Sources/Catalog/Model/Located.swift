@@ -5,12 +5,24 @@ import Diagnostics
 public struct Located<Value: Sendable>: Sendable {
     public var value: Value
     public var location: SourceLocation
-    public var keyLocation: SourceLocation?
+    // A key is always in the same file as its value: only its line and column are stored.
+    private var keyLine: Int32
+    private var keyColumn: Int32
 
     public init(_ value: Value, at location: SourceLocation, key keyLocation: SourceLocation? = nil) {
         self.value = value
         self.location = location
-        self.keyLocation = keyLocation
+        keyLine = Int32(clamping: keyLocation?.line ?? 0)
+        keyColumn = Int32(clamping: keyLocation?.column ?? 0)
+    }
+
+    /// Where the key of this value is written, when it has one.
+    public var keyLocation: SourceLocation? {
+        get { keyLine > 0 ? SourceLocation(file: location.file, line: Int(keyLine), column: Int(keyColumn)) : nil }
+        set {
+            keyLine = Int32(clamping: newValue?.line ?? 0)
+            keyColumn = Int32(clamping: newValue?.column ?? 0)
+        }
     }
 }
 

@@ -32,74 +32,102 @@ public struct WebURL: Sendable, Hashable {
 
     public static func parse(_ text: String) -> Result<WebURL, ParseError> {
         guard !text.isEmpty else { return .failure(.empty) }
-        var rest = Substring(text)
+        var utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { parse(text, bytes: $0) } ?? {
+            var copy = text
+            copy.makeContiguousUTF8()
+            utf8 = copy.utf8
+            return utf8.withContiguousStorageIfAvailable { parse(text, bytes: $0) } ?? .failure(.empty)
+        }()
+    }
+
+    /// Works on UTF-8 bytes: every delimiter of RFC 3986 is ASCII.
+    private static func parse(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> Result<WebURL, ParseError> {
+        func slice(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
         var url = WebURL(text: text, scheme: nil, userinfo: nil, host: nil, port: nil, path: "", query: nil, fragment: nil)
-        if let hash = rest.firstIndex(of: "#") {
-            url.fragment = String(rest[rest.index(after: hash)...])
-            rest = rest[..<hash]
+        var end = bytes.count
+        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
+            url.fragment = slice((hash + 1)..<end)
+            end = hash
         }
-        if let question = rest.firstIndex(of: "?") {
-            url.query = String(rest[rest.index(after: question)...])
-            rest = rest[..<question]
+        if let question = bytes[..<end].firstIndex(of: UInt8(ascii: "?")) {
+            url.query = slice((question + 1)..<end)
+            end = question
         }
-        if let colon = rest.firstIndex(of: ":"), !rest[..<colon].contains("/") {
-            let scheme = rest[..<colon]
-            guard let first = scheme.first, first.isASCII, first.isLetter,
-                  scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else {
+        var start = 0
+        if let colon = bytes[..<end].firstIndex(of: UInt8(ascii: ":")),
+           !bytes[..<colon].contains(UInt8(ascii: "/")) {
+            guard colon > 0, isLetter(bytes[0]),
+                  bytes[..<colon].allSatisfy({ isLetter($0) || isDigit($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }) else {
                 return .failure(.badScheme)
             }
-            url.scheme = scheme.lowercased()
-            rest = rest[rest.index(after: colon)...]
+            url.scheme = slice(0..<colon).lowercased()
+            start = colon + 1
         }
-        if rest.hasPrefix("//") {
-            rest = rest.dropFirst(2)
-            let end = rest.firstIndex(of: "/") ?? rest.endIndex
-            var authority = rest[..<end]
-            rest = rest[end...]
-            if let at = authority.lastIndex(of: "@") {
-                url.userinfo = String(authority[..<at])
-                authority = authority[authority.index(after: at)...]
+        if end - start >= 2, bytes[start] == 0x2F, bytes[start + 1] == 0x2F {
+            let authorityStart = start + 2
+            let authorityEnd = bytes[authorityStart..<end].firstIndex(of: 0x2F) ?? end
+            var hostStart = authorityStart
+            if let at = bytes[authorityStart..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) {
+                url.userinfo = slice(authorityStart..<at)
+                hostStart = at + 1
             }
-            var hostPart = authority
-            if authority.hasPrefix("[") {
-                guard let close = authority.firstIndex(of: "]") else { return .failure(.badHost(String(authority))) }
-                hostPart = authority[...close]
-                let after = authority[authority.index(after: close)...]
-                if !after.isEmpty {
-                    guard after.first == ":" else { return .failure(.badHost(String(authority))) }
-                    guard let port = parsePort(after.dropFirst()) else { return .failure(.badPort(String(after.dropFirst()))) }
+            var hostEnd = authorityEnd
+            if hostStart < authorityEnd, bytes[hostStart] == UInt8(ascii: "[") {
+                guard let close = bytes[hostStart..<authorityEnd].firstIndex(of: UInt8(ascii: "]")) else {
+                    return .failure(.badHost(slice(hostStart..<authorityEnd)))
+                }
+                hostEnd = close + 1
+                if hostEnd < authorityEnd {
+                    guard bytes[hostEnd] == UInt8(ascii: ":") else { return .failure(.badHost(slice(hostStart..<authorityEnd))) }
+                    guard let port = parsePort(bytes[(hostEnd + 1)..<authorityEnd]) else {
+                        return .failure(.badPort(slice((hostEnd + 1)..<authorityEnd)))
+                    }
                     url.port = port
                 }
-            } else if let colon = authority.lastIndex(of: ":") {
-                hostPart = authority[..<colon]
-                let portText = authority[authority.index(after: colon)...]
-                guard let port = parsePort(portText) else { return .failure(.badPort(String(portText))) }
+            } else if let colon = bytes[hostStart..<authorityEnd].lastIndex(of: UInt8(ascii: ":")) {
+                hostEnd = colon
+                guard let port = parsePort(bytes[(colon + 1)..<authorityEnd]) else {
+                    return .failure(.badPort(slice((colon + 1)..<authorityEnd)))
+                }
                 url.port = port
             }
-            guard !hostPart.isEmpty else { return .failure(.missingHost) }
-            guard isValidHost(hostPart) else { return .failure(.badHost(String(hostPart))) }
-            url.host = hostPart.lowercased()
+            guard hostEnd > hostStart else { return .failure(.missingHost) }
+            let host = slice(hostStart..<hostEnd)
+            guard isValidHost(bytes[hostStart..<hostEnd], text: host) else { return .failure(.badHost(host)) }
+            url.host = host.lowercased()
+            start = authorityEnd
         } else if url.scheme == "http" || url.scheme == "https" {
             return .failure(.missingHost)
         }
-        url.path = String(rest)
+        url.path = slice(start..<end)
         return .success(url)
     }
 
-    private static func parsePort(_ text: Substring) -> Int? {
-        guard !text.isEmpty, text.count <= 5, text.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let port = Int(text), port <= 65_535 else { return nil }
-        return port
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func parsePort(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 5, bytes.allSatisfy(isDigit) else { return nil }
+        let port = bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        return port <= 65_535 ? port : nil
     }
 
     /// Letters (any script: IDN hosts are checked by the lookalike rule), digits, `-`, `.`,
     /// `_`, percent escapes, or an IP literal in brackets. No spaces, controls or delimiters.
-    private static func isValidHost(_ host: Substring) -> Bool {
-        if host.hasPrefix("[") { return host.dropFirst().dropLast().allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." } }
-        return host.unicodeScalars.allSatisfy { scalar in
+    private static func isValidHost(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, text: String) -> Bool {
+        if bytes.first == UInt8(ascii: "[") {
+            return bytes.dropFirst().dropLast().allSatisfy { isDigit($0) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x66) || $0 == 0x3A || $0 == 0x2E }
+        }
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            return bytes.allSatisfy { isLetter($0) || isDigit($0) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F || $0 == 0x25 }
+        }
+        return text.unicodeScalars.allSatisfy { scalar in
             if scalar.value < 0x80 {
-                let c = Character(scalar)
-                return c.isLetter || c.isNumber || c == "-" || c == "." || c == "_" || c == "%"
+                let byte = UInt8(scalar.value)
+                return isLetter(byte) || isDigit(byte) || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x25
             }
             return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                 || scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark

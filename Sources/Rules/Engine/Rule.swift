@@ -3,7 +3,8 @@ import Diagnostics
 
 /// A YAML example for a rule's documentation, run by the test suite. `code` is one code
 /// (a mapping, as in a code file); a `↓` marks where the finding must land (it is removed
-/// before parsing). `policies` replaces the standard example policies when given.
+/// before parsing). `policies` replaces the standard example policies when given; a rule
+/// about the policies themselves puts its `↓` there instead.
 public struct RuleExample: Sendable {
     public var code: String
     public var policies: String?

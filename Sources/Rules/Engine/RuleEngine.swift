@@ -6,9 +6,16 @@ import Diagnostics
 /// each code's `ignore:` suppressions.
 public struct RuleEngine: Sendable {
     public let rules: [any Rule]
+    /// The ids of `rules`: only their findings are configured. Built-in checks a rule passes on
+    /// (an invalid policy pattern is `policy-invalid`) keep their severity and cannot be suppressed.
+    private let ruleIDs: Set<String>
+
+    /// Ids that `ignore:` cannot silence: the rules that keep suppressions honest.
+    static let unsuppressible = Set(RuleRegistry.suppressionRules.map { $0.description.id })
 
     public init(rules: [any Rule.Type] = RuleRegistry.all) {
         self.rules = rules.map { $0.init() }
+        ruleIDs = Set(rules.map { $0.description.id })
     }
 
     /// Per-code checks for a slice of codes (callers parallelise over slices).
@@ -19,7 +26,9 @@ public struct RuleEngine: Sendable {
             findings.removeAll(keepingCapacity: true)
             for rule in rules { rule.check(code, context: context, into: &findings) }
             for finding in findings {
-                if let adjusted = configure(finding, code: code, policies: context.policies) { output.append(adjusted) }
+                if let adjusted = configure(finding, code: code, policies: context.policies, now: context.now) {
+                    output.append(adjusted)
+                }
             }
         }
         return output
@@ -33,14 +42,17 @@ public struct RuleEngine: Sendable {
         for code in catalog.codes { byFile[code.file, default: []].append(code) }
         return findings.compactMap { finding in
             let code = byFile[finding.location.file]?.last { $0.location.line <= finding.location.line }
-            return configure(finding, code: code, policies: catalog.policies)
+            return configure(finding, code: code, policies: catalog.policies, now: context.now)
         }
     }
 
-    /// The configured severity (nil when `off`), with a code's suppression applied.
-    public func configure(_ finding: Diagnostic, code: Code?, policies: Policies) -> Diagnostic? {
-        var result = finding
+    /// The configured severity (nil when `off`), with a code's suppression applied. An `ignore:`
+    /// entry suppresses only with a reason and before its `until` (the suppression rules report
+    /// the others), and never a suppression rule's own finding.
+    public func configure(_ finding: Diagnostic, code: Code?, policies: Policies, now: Instant) -> Diagnostic? {
         let id = finding.ruleID
+        guard ruleIDs.contains(id) else { return finding }
+        var result = finding
         var setting = policies.rules[id]?.value
         if let use = code?.use?.value, let specific = policies.useCases[use]?.rules[id] { setting = specific.value }
         if let category = code?.compliance?.value, let specific = policies.compliance[category]?.rules[id] { setting = specific.value }
@@ -50,7 +62,8 @@ public struct RuleEngine: Sendable {
         case .warning: result.severity = .warning
         case nil: break
         }
-        if let code, let entry = code.ignore.first(where: { $0.rule.value == id }), let reason = entry.reason {
+        if let code, !Self.unsuppressible.contains(id),
+           let entry = code.ignore.first(where: { $0.rule.value == id && $0.suppresses(at: now) }), let reason = entry.reason {
             result.suppression = Suppression(reason: reason.value, until: entry.until?.value.dateString, at: entry.location)
         }
         return result

@@ -1,10 +1,11 @@
 import Diagnostics
 
-/// Every policy rule, explicitly. Adding a rule: write its file, then add it here.
+/// Every policy rule, explicitly. Adding a rule: write its file in the folder of its family,
+/// then list it in that family's `...Rules` array (in `<Family>/<Family>Rules.swift`).
 public enum RuleRegistry {
-    public static let all: [any Rule.Type] = [
-        OwnerUnknownRule.self,
-    ]
+    public static let all: [any Rule.Type] =
+        ownershipRules + lifecycleRules + destinationRules + complianceRules + namingRules + utmRules
+        + suppressionRules + printRules
 
     public static func rule(withID id: String) -> (any Rule.Type)? {
         all.first { $0.description.id == id }

@@ -1,0 +1,30 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Benchmarks for qrops, kept out of the main package so that building qrops never needs
+// libqrencode. Run from the repository root:
+//   swift run -c release --package-path Benchmarks encode-bench
+//   swift run -c release --package-path Benchmarks lint-phases Benchmarks/out/portfolio-100k
+let package = Package(
+    name: "QropsBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "qrops", path: ".."),
+    ],
+    targets: [
+        // The reference encoder (Debian libqrencode-dev), to compare against.
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]),
+        .executableTarget(
+            name: "encode-bench",
+            dependencies: ["CQREncode", .product(name: "QREncoder", package: "qrops")]
+        ),
+        // libyaml for the raw-events reference (the main package's CYAML is not a product).
+        .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        // Where lint's time goes, phase by phase, on one core, beside raw libyaml.
+        .executableTarget(
+            name: "lint-phases",
+            dependencies: ["CLibYAML", .product(name: "QropsKit", package: "qrops")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Lint benchmark: `qrops lint` on a synthetic portfolio against raw libyaml event parsing.
+#
+#   bash Benchmarks/lint/run.sh [--codes N] [--files F] [--runs R] [--threads T]
+#                               [--scratch-path DIR] [--no-build]
+#
+# 1. builds the C reference (Benchmarks/lint/yaml-events.c) and qrops in release mode,
+# 2. generates Benchmarks/out/portfolio-<N> with gen-portfolio.py unless it already exists,
+# 3. times libyaml event parsing (1 thread and T threads, best of R) and
+#    `qrops lint DIR --format json` (wall time best of R, peak RSS), and prints them side by side.
+# Set QROPS_BIN=/path/to/qrops to time another binary (no Swift build). See docs/benchmarks.md.
+set -euo pipefail
+
+codes=100000
+files=""
+runs=3
+threads=2
+scratch=""
+build=1
+
+usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; }
+
+while (($#)); do
+    case "$1" in
+        --codes) codes="${2:?--codes needs a number}"; shift 2 ;;
+        --files) files="${2:?--files needs a number}"; shift 2 ;;
+        --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
+        --threads) threads="${2:?--threads needs a number}"; shift 2 ;;
+        --scratch-path) scratch="${2:?--scratch-path needs a directory}"; shift 2 ;;
+        --no-build) build=0; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "run.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
+    esac
+done
+for number in "$codes" "$runs" "$threads" ${files:+"$files"}; do
+    [[ "$number" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: not a positive number: $number" >&2; exit 2; }
+done
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+here="$root/Benchmarks/lint"
+out="$root/Benchmarks/out"
+mkdir -p "$out"
+
+for tool in cc pkg-config python3 swift /usr/bin/time; do
+    command -v "$tool" > /dev/null || { echo "run.sh: missing $tool" >&2; exit 2; }
+done
+
+# --- the C reference ------------------------------------------------------------------------
+reference="$out/yaml-events"
+if [[ ! -x "$reference" || "$here/yaml-events.c" -nt "$reference" ]]; then
+    echo "building $reference"
+    # shellcheck disable=SC2046  # pkg-config prints several words on purpose
+    cc -O2 -pthread "$here/yaml-events.c" $(pkg-config --cflags --libs yaml-0.1) -o "$reference"
+fi
+
+# --- qrops, release -------------------------------------------------------------------------
+swift_args=(-c release)
+[[ -n "$scratch" ]] && swift_args+=(--scratch-path "$scratch")
+if [[ -n "${QROPS_BIN:-}" ]]; then
+    qrops="$QROPS_BIN"
+else
+    if ((build)); then
+        echo "building qrops (swift build ${swift_args[*]})"
+        (cd "$root" && swift build "${swift_args[@]}" --product qrops)
+    fi
+    qrops="$(cd "$root" && swift build "${swift_args[@]}" --show-bin-path)/qrops"
+fi
+[[ -x "$qrops" ]] || { echo "run.sh: $qrops not found (build it, or drop --no-build)" >&2; exit 2; }
+
+# --- the portfolio --------------------------------------------------------------------------
+if ((codes % 1000 == 0)); then label="$((codes / 1000))k"; else label="$codes"; fi
+[[ -n "$files" && "$files" -ne $((codes / 100 > 0 ? codes / 100 : 1)) ]] && label="$label-${files}f"
+portfolio="$out/portfolio-$label"
+if [[ ! -f "$portfolio/.qrops-bench-portfolio" ]]; then
+    python3 "$here/gen-portfolio.py" --codes "$codes" ${files:+--files "$files"} --out "$portfolio"
+fi
+
+# --- libyaml, raw events --------------------------------------------------------------------
+# Lines look like: files=1047 bytes=60939405 events=4953472 threads=1 seconds=2.744 cpu_seconds=... mb_per_s=22.2
+field() { tr ' ' '\n' <<< "$1" | sed -n "s/^$2=//p"; }
+reference_output="$("$reference" --threads "$threads" --repeat "$runs" "$portfolio")"
+one="$(sed -n 1p <<< "$reference_output")"
+many="$(sed -n 2p <<< "$reference_output")"
+[[ "$threads" -gt 1 ]] || many="$one"
+bytes="$(field "$one" bytes)"
+yaml_files="$(field "$one" files)"
+yaml1="$(field "$one" seconds)"
+yamln="$(field "$many" seconds)"
+
+# --- qrops lint -----------------------------------------------------------------------------
+measurements="$(mktemp)"
+lint_log="$out/lint-$label.stderr"
+trap 'rm -f "$measurements"' EXIT
+best=""
+peak=0
+status=0
+for ((run = 1; run <= runs; run++)); do
+    start="$(date +%s%N)"
+    set +e
+    /usr/bin/time -f '%M' -o "$measurements" "$qrops" lint "$portfolio" --format json > /dev/null 2> "$lint_log"
+    status=$?
+    set -e
+    end="$(date +%s%N)"
+    if ((status >= 2)); then
+        echo "run.sh: qrops lint failed with exit status $status; its stderr ($lint_log) ends with:" >&2
+        tail -n 20 "$lint_log" >&2
+        exit 1
+    fi
+    seconds="$(awk -v ns="$((end - start))" 'BEGIN { printf "%.3f", ns / 1e9 }')"
+    rss="$(tail -n 1 "$measurements")"
+    ((rss > peak)) && peak="$rss"
+    if [[ -z "$best" ]] || awk -v a="$seconds" -v b="$best" 'BEGIN { exit !(a < b) }'; then best="$seconds"; fi
+    echo "qrops lint run $run: ${seconds}s, peak RSS $((rss / 1024)) MiB, exit $status"
+done
+if ((status == 1)); then
+    echo "note: qrops lint reported errors on the generated portfolio (exit 1); see $lint_log" >&2
+fi
+
+# --- report ---------------------------------------------------------------------------------
+awk -v codes="$codes" -v files="$yaml_files" -v bytes="$bytes" -v threads="$threads" -v runs="$runs" \
+    -v y1="$yaml1" -v yn="$yamln" -v lint="$best" -v rss="$peak" -v dir="$portfolio" \
+    -v cpus="$(nproc)" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
+function mbps(s) { return (s > 0) ? bytes / 1e6 / s : 0 }
+function ratio(a, b) { return (b > 0) ? a / b : 0 }
+BEGIN {
+    printf "\nportfolio  %s\n           %d codes, %d YAML files, %.1f MB; %d CPUs, load %s; best of %d\n\n",
+        dir, codes, files, bytes / 1e6, cpus, load, runs
+    printf "%-32s %9s %9s\n", "", "seconds", "MB/s"
+    printf "%-32s %9.3f %9.1f\n", "libyaml events, 1 thread", y1, mbps(y1)
+    printf "%-32s %9.3f %9.1f\n", sprintf("libyaml events, %d threads", threads), yn, mbps(yn)
+    printf "%-32s %9.3f %9.1f\n", "qrops lint --format json", lint, mbps(lint)
+    printf "\nqrops lint peak RSS                %d MiB\n", rss / 1024
+    printf "lint / libyaml 1 thread            %.2fx\n", ratio(lint, y1)
+    printf "lint / libyaml %d threads           %.2fx\n", threads, ratio(lint, yn)
+}'

@@ -1,0 +1,158 @@
+import Catalog
+import Diagnostics
+import QREncoder
+
+/// A code's effective print settings, as the artwork would be made: each `artwork:` field from
+/// the code (its folder and file defaults already merged in), else the artwork policy's
+/// defaults, else the built-in default; and the policy's print thresholds.
+///
+/// Plain numbers only, resolved once per check: lint runs every print rule on every code, so
+/// nothing here copies the code's artwork mapping or the policies (their strings and lists would
+/// cost reference counting on every code). Where a value is written, for the finding, is looked
+/// up only when a rule fails (`written(_:in:_:)`).
+struct PrintSettings {
+    // Built-in defaults (docs/artwork.md; listed in each rule's documentation).
+    static let defaultErrorCorrection = ErrorCorrectionLevel.M
+    static let defaultSize = (millimetres: 25.0, written: "25mm")
+    static let defaultQuietZone = 4
+    static let defaultForeground = Colour.rgb(red: 0, green: 0, blue: 0)
+    static let defaultBackground = Colour.rgb(red: 255, green: 255, blue: 255)
+    static let defaultMinModule = (millimetres: 0.33, written: "0.33mm")
+    static let defaultMinContrast = 3.0
+    static let defaultMinQuietZone = 4
+
+    var errorCorrection: ErrorCorrectionLevel
+    /// The artwork's outer width, quiet zone included.
+    var sizeMillimetres: Double
+    var quietZone: Int
+    var foreground: Colour
+    var background: Colour
+    var minModuleMillimetres: Double
+    var minContrast: Double
+    var minQuietZone: Int
+
+    /// Reads the code's fields through the code (a class: no copy of its artwork mapping) and the
+    /// policy's from the values prepared once per run. `borrowing`: an initializer would take
+    /// its arguments owned, and so copy the whole context for every code.
+    init(_ code: borrowing Code, _ context: borrowing RuleContext) {
+        let policy = context.artwork
+        errorCorrection = code.artwork?.ec?.value ?? policy.errorCorrection ?? Self.defaultErrorCorrection
+        sizeMillimetres = code.artwork?.size?.value.millimetres ?? policy.sizeMillimetres ?? Self.defaultSize.millimetres
+        quietZone = code.artwork?.quietZone?.value ?? policy.quietZone ?? Self.defaultQuietZone
+        foreground = code.artwork?.foreground?.value ?? policy.foreground ?? Self.defaultForeground
+        background = code.artwork?.background?.value ?? policy.background ?? Self.defaultBackground
+        minModuleMillimetres = policy.minModuleMillimetres ?? Self.defaultMinModule.millimetres
+        minContrast = policy.minContrast ?? Self.defaultMinContrast
+        minQuietZone = policy.minQuietZone ?? Self.defaultMinQuietZone
+    }
+
+    /// Whether the print rules judge this code: not when it is retired or archived, whose
+    /// artwork is history (drafts are checked: they are about to be printed).
+    static func isJudged(_ code: Code) -> Bool {
+        switch code.status.value {
+        case .draft, .active, .paused: true
+        case .retired, .archived: false
+        }
+    }
+
+    /// The printed width of one module: `size` spans the symbol and both quiet zones.
+    func moduleMillimetres(symbolModules: Int) -> Double {
+        sizeMillimetres / Double(symbolModules + 2 * quietZone)
+    }
+
+    // MARK: The symbol
+
+    /// The version and level of the code's symbol, encoded as `qrops build` encodes it (see
+    /// `payload`): URL compaction on, the path upper-cased only on a domain whose slugs are
+    /// case-insensitive. `level` replaces the configured `ec` (for "what if" hints). Nil without
+    /// a domain or when the URL fits no symbol (other rules report both).
+    func shape(of code: Code, _ policies: Policies, level: ErrorCorrectionLevel? = nil) -> SymbolShape? {
+        guard let domain = policies.domain(of: code) else { return nil }
+        let entry = policies.domains[domain] ?? policies.domains.first { $0.key.lowercased() == domain.lowercased() }?.value
+        let caseInsensitivePath = !(entry?.caseSensitiveSlugs ?? false)
+        let options = EncodeOptions(ecl: Self.encoderLevel(level ?? errorCorrection),
+                                    urlCompaction: .automatic(caseInsensitivePath: caseInsensitivePath))
+        return try? QREncoder.shape(text: Self.payload(domain: domain, slug: code.slug.value), options: options)
+    }
+
+    /// A version the code's symbol never exceeds, from the short URL's length alone (no
+    /// segmentation: `QREncoder.versionBound`); nil without a domain or when the bound does not fit.
+    func versionBound(of code: Code, _ context: RuleContext) -> Int? {
+        // `Policies.domain(of:)`, spelled out so that the hot path does not copy the policies.
+        guard let domain = code.domain?.value ?? context.policies.defaultDomain?.value else { return nil }
+        var bytes = "https://".utf8.count + domain.utf8.count + 1
+        for byte in code.slug.value.utf8 { bytes += Self.isUnreserved(byte) ? 1 : 3 }
+        return QREncoder.versionBound(byteCount: bytes, options: EncodeOptions(ecl: Self.encoderLevel(errorCorrection)))
+    }
+
+    /// Modules per side of a symbol of `version` (ISO/IEC 18004, 6.3.1).
+    static func symbolModules(version: Int) -> Int { 4 * version + 17 }
+
+    /// The printed payload, the code's short URL, exactly as `qrops build` writes it
+    /// (`ShortURL` in Workspace, which this module cannot import): `https://<domain>/<slug>`,
+    /// the slug's bytes outside RFC 3986's unreserved set percent-encoded.
+    static func payload(domain: String, slug: String) -> String {
+        guard !slug.utf8.allSatisfy(isUnreserved) else { return "https://" + domain + "/" + slug }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes = Array(("https://" + domain + "/").utf8)
+        for byte in slug.utf8 {
+            if isUnreserved(byte) {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `A-Z a-z 0-9 - . _ ~` (RFC 3986, 2.3).
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
+    }
+
+    static func encoderLevel(_ level: ErrorCorrectionLevel) -> ErrorCorrection {
+        switch level {
+        case .L: .low
+        case .M: .medium
+        case .Q: .quartile
+        case .H: .high
+        }
+    }
+
+    // MARK: Where values are written (for findings)
+
+    /// Where an artwork field is written: the code (or its defaults), else the policy defaults;
+    /// nil when the built-in default applies.
+    static func written<Value>(_ field: KeyPath<ArtworkSpec, Located<Value>?>, in code: Code,
+                               _ policies: Policies) -> Located<Value>? {
+        code.artwork?[keyPath: field] ?? policies.artwork.defaults?[keyPath: field]
+    }
+
+    /// Where a finding about `field` lands: its key where it is written, else the code itself.
+    static func location<Value>(of field: Located<Value>?, in code: Code) -> SourceLocation {
+        field?.keyLocation ?? field?.location ?? code.location
+    }
+
+    /// The written form of `size` (`12mm`), or the built-in default's.
+    static func writtenSize(of code: Code, _ policies: Policies) -> String {
+        written(\.size, in: code, policies)?.value.written ?? defaultSize.written
+    }
+
+    /// Where a finding about the pair of colours lands, and that field's key: the colour the
+    /// code's own file writes (foreground first), else the foreground wherever it is written,
+    /// else the background; the code itself when both are built-in defaults.
+    static func colourField(of code: Code, _ policies: Policies) -> (location: SourceLocation, key: String) {
+        let candidates = [(written(\.foreground, in: code, policies), "foreground"),
+                          (written(\.background, in: code, policies), "background")]
+            .compactMap { field, key in field.map { (field: $0, key: key) } }
+        let own = candidates.first { $0.field.location.file == code.location.file }
+        guard let chosen = own ?? candidates.first else { return (code.location, "") }
+        return (location(of: chosen.field, in: code), chosen.key)
+    }
+}

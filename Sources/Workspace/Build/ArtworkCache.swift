@@ -1,0 +1,113 @@
+import Artwork
+import Foundation
+
+/// Rendered artwork files kept between builds, keyed by content (never by mtimes): the key is
+/// the SHA-256 of the short URL, the effective style, the format and the engine identity
+/// (`ArtworkEngine`), so a file is reused exactly when rendering would give the same bytes.
+///
+/// Layout: `<cache>/index` (see `ArtworkCacheIndex`) and `<cache>/<k0k1>/<key>.<ext>`. Files are
+/// hard-linked into the staging folder (copied when linking fails, e.g. across file systems).
+/// Everything here is best effort: a cache that cannot be read or written only costs renders.
+///
+/// The index is a log: a build appends the entries it created. When the log holds more than
+/// twice the entries the build used (plus `compactionSlack`), it is rewritten with only those,
+/// and the other files are removed.
+final class ArtworkCache: @unchecked Sendable {
+    static let indexName = "index"
+
+    let path: String
+    private let fd: Int32
+    let index: ArtworkCacheIndex
+    let compactionSlack: Int
+
+    private init(path: String, fd: Int32, index: ArtworkCacheIndex, compactionSlack: Int) {
+        self.path = path
+        self.fd = fd
+        self.index = index
+        self.compactionSlack = compactionSlack
+    }
+
+    deinit { close(fd) }
+
+    /// Reads the index of the cache at `path` (empty when there is none); writes nothing.
+    static func readIndex(at path: String) -> ArtworkCacheIndex {
+        guard let fd = try? FileOps.openFolder(path) else { return ArtworkCacheIndex() }
+        defer { close(fd) }
+        return ArtworkCacheIndex(parsing: FileOps.read(indexName, in: fd, limit: 1 << 30) ?? [])
+    }
+
+    /// Opens (creating it if needed) the cache at `path` with its `index` as read by
+    /// `readIndex`; nil when the folder cannot be made.
+    static func open(at path: String, index: ArtworkCacheIndex, compactionSlack: Int = 4096) -> ArtworkCache? {
+        guard (try? FileOps.makeFolders(path)) != nil, let fd = try? FileOps.openFolder(path) else { return nil }
+        return ArtworkCache(path: path, fd: fd, index: index, compactionSlack: compactionSlack)
+    }
+
+    static func relativePath(_ key: SHA256.Digest, fileExtension: String) -> String {
+        let hex = key.hex
+        return String(hex.prefix(2)) + "/" + hex + "." + fileExtension
+    }
+
+    /// The index entry for `key`, without looking at the file.
+    func entry(_ key: SHA256.Digest) -> ArtworkCacheIndex.Entry? {
+        index.entries[key]
+    }
+
+    /// The entry for `key` when its file is still there, unchanged since it was cached.
+    func intactEntry(_ key: SHA256.Digest) -> ArtworkCacheIndex.Entry? {
+        guard let entry = index.entries[key],
+              FileOps.stamp(of: Self.relativePath(key, fileExtension: entry.fileExtension), in: fd) == entry.stamp
+        else { return nil }
+        return entry
+    }
+
+    /// Puts the cached file into `folder` as `name` (which must not exist): a hard link, else a
+    /// verified copy.
+    func place(_ key: SHA256.Digest, _ entry: ArtworkCacheIndex.Entry, into folder: Int32, folderPath: String, name: String) -> Bool {
+        let source = Self.relativePath(key, fileExtension: entry.fileExtension)
+        if linkat(fd, source, folder, name, 0) == 0 { return true }
+        guard let bytes = FileOps.read(source, in: fd, limit: 1 << 30), bytes.count == entry.stamp.size,
+              SHA256.hash(bytes) == entry.digest else { return false }
+        return (try? FileOps.write(bytes, named: name, in: folder, folderPath: folderPath)) != nil
+    }
+
+    /// Adds the file just written at `folder/name` under `key` (replacing a stale file).
+    func store(_ key: SHA256.Digest, fileExtension: String, from folder: Int32, name: String) {
+        let target = Self.relativePath(key, fileExtension: fileExtension)
+        for _ in 0..<3 {
+            if linkat(folder, name, fd, target, 0) == 0 { return }
+            switch errno {
+            case ENOENT: _ = mkdirat(fd, String(target.prefix(2)), 0o755)
+            case EEXIST: _ = unlinkat(fd, target, 0)
+            default: return
+            }
+        }
+    }
+
+    /// Records the entries this build created (`added`), compacting the index when it has grown
+    /// past twice what the build `used` (which includes `added`).
+    func save(used: [SHA256.Digest: ArtworkCacheIndex.Entry], added: [(SHA256.Digest, ArtworkCacheIndex.Entry)]) {
+        if index.isAppendable, index.lineCount + added.count <= 2 * used.count + compactionSlack {
+            guard !added.isEmpty else { return }
+            var lines: [UInt8] = []
+            for (key, entry) in added { lines += ArtworkCacheIndex.line(key, entry) }
+            let log = openat(fd, Self.indexName, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
+            guard log >= 0 else { return }
+            defer { close(log) }
+            lines.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return }
+                _ = Foundation.write(log, base, buffer.count)
+            }
+            return
+        }
+        let temporary = Self.indexName + ".tmp-" + AtomicBuildWriter.randomSuffix()
+        guard (try? FileOps.write(ArtworkCacheIndex.file(used), named: temporary, in: fd, folderPath: path)) != nil else { return }
+        guard renameat(fd, temporary, fd, Self.indexName) == 0 else {
+            _ = unlinkat(fd, temporary, 0)
+            return
+        }
+        for (key, entry) in index.entries where used[key] == nil {
+            _ = unlinkat(fd, Self.relativePath(key, fileExtension: entry.fileExtension), 0)
+        }
+    }
+}

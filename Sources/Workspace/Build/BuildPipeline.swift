@@ -1,0 +1,132 @@
+import Catalog
+import Diagnostics
+import Rules
+
+/// `qrops build`: lint (the same pipeline and findings as `qrops lint`), plan, render the
+/// artwork (reusing the cache), write the manifest, and swap the result in atomically. With
+/// errors nothing is written and the previous build stays as it was.
+public enum BuildPipeline {
+    public struct Request: Sendable {
+        public var repository: String
+        /// The output folder; nil for `REPO/build`.
+        public var out: String?
+        /// The instant lint evaluates time-dependent rules at.
+        public var now: Instant
+        /// Recorded in the manifest when given (`--at`); nil keeps the manifest time-free.
+        public var at: Instant?
+        public var artwork = true
+        public var strict = false
+        public var toolVersion: String
+        /// The artwork cache folder; nil for `REPO/.qrops-cache/artwork`.
+        public var cache: String?
+        public var engine = RuleEngine()
+
+        public init(repository: String, out: String? = nil, now: Instant, at: Instant? = nil, toolVersion: String) {
+            self.repository = repository
+            self.out = out
+            self.now = now
+            self.at = at
+            self.toolVersion = toolVersion
+        }
+    }
+
+    /// What a successful build wrote.
+    public struct Summary: Sendable {
+        public var out: String
+        public var swap: AtomicBuildWriter.Swap
+        public var codes: Int
+        public var printedCodes: Int
+        public var artworkFiles: Int
+        public var rendered: Int
+        public var reused: Int
+        /// Files in the build, `manifest.json` and `README.md` included.
+        public var files: Int
+        /// How long each phase took, in order: lint, plan, artwork, manifest, commit, cache.
+        public var timings: [(phase: String, seconds: Double)]
+    }
+
+    public struct Result: Sendable {
+        /// Lint's findings and the build's own, in report order.
+        public var diagnostics: [Diagnostic]
+        public var filesChecked: Int
+        /// Nil when the build failed and nothing was written.
+        public var summary: Summary?
+    }
+
+    /// Throws `BuildError` for a refused output folder or a failed file operation (the previous
+    /// build is untouched either way).
+    public static func run(_ request: Request) async throws -> Result {
+        var clock = PhaseClock()
+        let target = try BuildTarget.resolve(out: request.out, repository: request.repository)
+        let source = DigestingSource(DiskRepository(root: request.repository))
+        let cachePath = request.cache ?? request.repository + "/.qrops-cache/artwork"
+        // Read the cache's index while lint runs.
+        async let cacheIndex = request.artwork ? ArtworkCache.readIndex(at: cachePath) : ArtworkCacheIndex()
+        let lint = await LintPipeline.run(source, now: request.now, engine: request.engine)
+        clock.end("lint")
+        var diagnostics = lint.diagnostics
+        func failed() -> Result { Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: nil) }
+        guard !diagnostics.fails(strict: request.strict) else { return failed() }
+
+        let plan = BuildPlanner.plan(lint.catalog)
+        diagnostics = (diagnostics + plan.diagnostics).sorted(by: Diagnostic.reportOrder)
+        guard !diagnostics.fails(strict: request.strict) else { return failed() }
+
+        let cache = request.artwork ? ArtworkCache.open(at: cachePath, index: await cacheIndex) : nil
+        let engine = ArtworkEngine(toolVersion: request.toolVersion)
+        let readme = target.readme()
+        clock.end("plan")
+        var staged = ArtworkStage.Result()
+        let swap: AtomicBuildWriter.Swap
+        do {
+            swap = try await AtomicBuildWriter(target: target.path).replace { staging in
+                // The staging folder holds the previous build (or a killed run's work): keep only
+                // what this build updates.
+                var keep: Set<String> = [BuildTarget.readmeName, BuildTarget.manifestName]
+                if request.artwork { keep.insert(ArtworkStage.folder) }
+                try staging.removeAll(in: "", except: keep)
+                if request.artwork {
+                    staged = try await ArtworkStage.run(plan.artwork, into: staging, cache: cache, engine: engine)
+                    if staged.diagnostics.fails(strict: request.strict) { throw ArtworkFailed() }
+                }
+                clock.end("artwork")
+                let manifest = BuildManifest(
+                    toolVersion: request.toolVersion, at: request.at, inputDigest: source.inputDigest,
+                    inputFiles: source.fileDigests.count, codesByStatus: plan.codesByStatus,
+                    artworkCodes: staged.codes,
+                    files: staged.files.map { BuildManifest.File(path: $0.path, digest: $0.digest, size: $0.size) })
+                try staging.write(readme, to: BuildTarget.readmeName)
+                try staging.write(manifest.bytes(), to: BuildTarget.manifestName)
+                clock.end("manifest")
+            }
+            clock.end("commit")
+        } catch is ArtworkFailed {
+            // Entries are only recorded once their files are durable, in a committed build.
+            diagnostics = (diagnostics + staged.diagnostics).sorted(by: Diagnostic.reportOrder)
+            return failed()
+        }
+        cache?.save(used: staged.used, added: staged.added)
+        clock.end("cache")
+        let summary = Summary(
+            out: target.path, swap: swap, codes: lint.catalog.codes.count, printedCodes: plan.artwork.count,
+            artworkFiles: staged.files.count, rendered: staged.rendered, reused: staged.reused,
+            files: staged.files.count + 2, timings: clock.phases)
+        return Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: summary)
+    }
+
+    /// Times consecutive phases.
+    struct PhaseClock {
+        private var last = ContinuousClock.now
+        private(set) var phases: [(phase: String, seconds: Double)] = []
+
+        mutating func end(_ phase: String) {
+            let now = ContinuousClock.now
+            let elapsed = last.duration(to: now).components
+            phases.append((phase, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
+            last = now
+        }
+    }
+
+    /// Rendering reported errors: abandon the staging folder.
+    private struct ArtworkFailed: Error {}
+}

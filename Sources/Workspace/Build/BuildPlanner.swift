@@ -1,0 +1,68 @@
+import Artwork
+import Catalog
+import Diagnostics
+
+/// From a linted catalog to the artwork to render (pure): which codes are printed, their short
+/// URLs and settings, and the problems that stop a build although lint passed.
+public enum BuildPlanner {
+    /// Codes that are or may be on paper get artwork: `active`, and `paused` (a paused code
+    /// is still printed; scans go to its fallback). `draft` codes are not printed yet;
+    /// `retired` and `archived` ones no longer are.
+    public static let printedStatuses: Set<CodeStatus> = [.active, .paused]
+
+    public struct Plan: Sendable {
+        /// Printed codes, ordered by id (bytewise).
+        public var artwork: [ArtworkPlan]
+        public var diagnostics: [Diagnostic]
+        public var codesByStatus: [CodeStatus: Int]
+    }
+
+    public static func plan(_ catalog: Catalog) -> Plan {
+        var plans: [ArtworkPlan] = []
+        var diagnostics: [Diagnostic] = []
+        var counts: [CodeStatus: Int] = [:]
+        var folded: [String: Located<String>] = [:]
+        folded.reserveCapacity(catalog.codes.count)
+        plans.reserveCapacity(catalog.codes.count)
+        var ignoresCase: [String: Bool] = [:]
+        for code in catalog.codes {
+            counts[code.status.value, default: 0] += 1
+            guard printedStatuses.contains(code.status.value) else { continue }
+            if let reason = ArtworkFileName.problem(with: code.id.value) {
+                diagnostics.append(BuildRule.unsafeID(code.id, reason: reason))
+                continue
+            }
+            let key = ArtworkFileName.folded(code.id.value)
+            if let first = folded[key] {
+                // Exact duplicates are `duplicate-id` (a lint error); only case variants reach here.
+                if first.value != code.id.value { diagnostics.append(BuildRule.idCaseClash(code.id, first: first)) }
+                continue
+            }
+            folded[key] = code.id
+            guard let domain = catalog.policies.domain(of: code) else {
+                diagnostics.append(BuildRule.noDomain(code))
+                continue
+            }
+            let caseInsensitive = ignoresCase[domain] ?? slugsIgnoreCase(on: domain, catalog.policies)
+            ignoresCase[domain] = caseInsensitive
+            let plan = ArtworkPlan(code: code, domain: domain, caseInsensitivePath: caseInsensitive, policy: catalog.policies.artwork)
+            do {
+                try plan.style.validate()
+                plans.append(plan)
+            } catch {
+                diagnostics.append(BuildRule.artworkInvalid(plan, error.description, at: plan.location(of: error)))
+            }
+        }
+        plans.sort { ByteOrder.precedes($0.codeID.value, $1.codeID.value) }
+        return Plan(artwork: plans, diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), codesByStatus: counts)
+    }
+
+    /// Whether URL compaction may upper-case the slug: unless the domain's policy says
+    /// `case-sensitive-slugs: true`. A domain the policy does not list gets the defaults, as
+    /// everywhere else (and as the print rules assume when they size the symbol).
+    static func slugsIgnoreCase(on domain: String, _ policies: Policies) -> Bool {
+        let entry = policies.domains[domain]
+            ?? policies.domains.first { $0.key.lowercased() == domain.lowercased() }?.value
+        return !(entry?.caseSensitiveSlugs ?? false)
+    }
+}

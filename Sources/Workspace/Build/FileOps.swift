@@ -1,0 +1,205 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The POSIX file operations of the build writer and the artwork cache: relative to an open
+/// folder (`openat`, `linkat`, `unlinkat`), never following symbolic links, errors as
+/// `BuildError` with the path and the reason.
+enum FileOps {
+    /// What identifies a file's content for the cache's integrity check: size and mtime.
+    struct Stamp: Sendable, Hashable {
+        var size: Int
+        var seconds: Int
+        var nanoseconds: Int
+    }
+
+    /// Creates `name` in `folder` (it must not exist), writes `bytes`, optionally fsyncs it.
+    @discardableResult
+    static func write(_ bytes: [UInt8], named name: String, in folder: Int32, folderPath: String, sync: Bool = false)
+        throws(BuildError) -> Stamp
+    {
+        let path = folderPath + "/" + name
+        let fd = openat(folder, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { throw .system("create", path, errno: errno) }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return systemWrite(fd, base + written, bytes.count - written)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .system("write", path, errno: errno)
+            }
+            written += count
+        }
+        if sync, fsync(fd) != 0 { throw .system("fsync", path, errno: errno) }
+        return try stamp(of: fd, path: path)
+    }
+
+    /// Reads a whole regular file below `folder`, or nil when it is missing or not a file.
+    static func read(_ name: String, in folder: Int32, limit: Int) -> [UInt8]? {
+        let fd = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= limit else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var total = 0
+        while total < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return systemRead(fd, base + total, buffer.count - total)
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            total += count
+        }
+        return bytes
+    }
+
+    /// The last `count` bytes (or fewer) of a regular file below `folder`.
+    static func readTail(_ name: String, in folder: Int32, count: Int) -> [UInt8]? {
+        let fd = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let start = max(0, Int(info.st_size) - count)
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) - start)
+        let read = bytes.withUnsafeMutableBytes { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            return pread(fd, base, buffer.count, off_t(start))
+        }
+        guard read >= 0 else { return nil }
+        return Array(bytes.prefix(read))
+    }
+
+    static func stamp(of fd: Int32, path: String) throws(BuildError) -> Stamp {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .system("inspect", path, errno: errno) }
+        return stamp(info)
+    }
+
+    /// The stamp of `name` below `folder`, or nil when it is not a regular file.
+    static func stamp(of name: String, in folder: Int32) -> Stamp? {
+        var info = stat()
+        guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return stamp(info)
+    }
+
+    private static func stamp(_ info: stat) -> Stamp {
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return Stamp(size: Int(info.st_size), seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec))
+    }
+
+    /// Opens a folder (not a link to one) for `*at` calls.
+    static func openFolder(_ path: String) throws(BuildError) -> Int32 {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { throw .system("open the folder", path, errno: errno) }
+        return fd
+    }
+
+    static func openFolder(_ name: String, in parent: Int32, path: String) throws(BuildError) -> Int32 {
+        let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { throw .system("open the folder", path, errno: errno) }
+        return fd
+    }
+
+    static func makeFolder(_ name: String, in parent: Int32, path: String) throws(BuildError) {
+        guard mkdirat(parent, name, 0o755) == 0 || errno == EEXIST else { throw .system("create the folder", path, errno: errno) }
+    }
+
+    /// Creates `path` and its missing parents.
+    static func makeFolders(_ path: String) throws(BuildError) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, 0o755) != 0, errno != EEXIST { throw .system("create the folder", current, errno: errno) }
+        }
+    }
+
+    static func sync(_ fd: Int32, path: String) throws(BuildError) {
+        guard fsync(fd) == 0 else { throw .system("fsync", path, errno: errno) }
+    }
+
+    /// What kind of thing `path` is, without following a final symbolic link.
+    enum Kind { case missing, folder, link, other }
+
+    static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFLNK: return .link
+        default: return .other
+        }
+    }
+
+    /// The entry names of an open folder (without `.` and `..`), unsorted.
+    static func names(in folder: Int32, path: String) throws(BuildError) -> [String] {
+        let copy = dup(folder)
+        guard copy >= 0, let stream = fdopendir(copy) else { throw .system("list", path, errno: errno) }
+        defer { closedir(stream) }
+        rewinddir(stream)
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Removes `name` from `folder` if it is there (a folder of that name with its contents).
+    static func removeFile(_ name: String, in folder: Int32, path: String) throws(BuildError) {
+        if unlinkat(folder, name, 0) == 0 || errno == ENOENT { return }
+        guard errno == EISDIR || errno == EPERM else { throw .system("remove", path, errno: errno) }
+        try removeTree(path)
+    }
+
+    /// Removes a folder and everything in it, never following symbolic links. A missing path
+    /// is not an error.
+    static func removeTree(_ path: String) throws(BuildError) {
+        switch kind(of: path) {
+        case .missing: return
+        case .folder:
+            let fd = try openFolder(path)
+            defer { close(fd) }
+            try removeContents(of: fd, path: path)
+            guard rmdir(path) == 0 || errno == ENOENT else { throw .system("remove", path, errno: errno) }
+        case .link, .other:
+            guard unlink(path) == 0 || errno == ENOENT else { throw .system("remove", path, errno: errno) }
+        }
+    }
+
+    private static func removeContents(of folder: Int32, path: String) throws(BuildError) {
+        for name in try names(in: folder, path: path) {
+            if unlinkat(folder, name, 0) == 0 || errno == ENOENT { continue }
+            guard errno == EISDIR || errno == EPERM else { throw .system("remove", path + "/" + name, errno: errno) }
+            let child = try openFolder(name, in: folder, path: path + "/" + name)
+            defer { close(child) }
+            try removeContents(of: child, path: path + "/" + name)
+            guard unlinkat(folder, name, AT_REMOVEDIR) == 0 || errno == ENOENT else {
+                throw .system("remove", path + "/" + name, errno: errno)
+            }
+        }
+    }
+}
+
+// The C library's read and write, named so they do not clash with anything in scope.
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+private let systemRead = Darwin.read
+#endif

@@ -1,0 +1,181 @@
+import Catalog
+import Foundation
+import Rules
+import Testing
+@testable import Workspace
+
+private let now = Instant.parse("2026-11-21") ?? Instant(seconds: 0)
+
+/// A small portfolio on disk: four printed codes in every format, a draft and a retired one.
+private func portfolio() throws -> TemporaryFolder {
+    let repo = try TemporaryFolder("portfolio")
+    try repo.write("""
+        version: 1
+        default-domain: qr.acme.example
+        domains:
+          qr.acme.example: {case-sensitive-slugs: false}
+        artwork: {ec: Q, formats: [svg, png, pdf, eps]}
+
+        """, to: "policies/main.yaml")
+    for (index, status) in ["active", "active", "paused", "active", "draft", "retired"].enumerated() {
+        try repo.write("id: C-\(index)\nslug: c\(index)\nstatus: \(status)\ntarget: https://www.acme.example/\(index)\n",
+                       to: "codes/c\(index).yaml")
+    }
+    return repo
+}
+
+private func build(_ repo: TemporaryFolder, out: String? = nil, cache: String? = nil, at: Instant? = nil,
+                   artwork: Bool = true) async throws -> BuildPipeline.Result {
+    var request = BuildPipeline.Request(repository: repo.path, out: out, now: now, at: at, toolVersion: "test")
+    request.cache = cache
+    request.artwork = artwork
+    request.engine = RuleEngine(rules: [])
+    return try await BuildPipeline.run(request)
+}
+
+@Suite("qrops build, in process")
+struct BuildPipelineTests {
+    @Test func writesArtworkForPrintedCodesAndAManifestThatMatchesTheFiles() async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        let result = try await build(repo)
+        let summary = try #require(result.summary, "\(result.diagnostics)")
+        #expect(summary.printedCodes == 4 && summary.artworkFiles == 16 && summary.rendered == 16 && summary.reused == 0)
+        let files = repo.snapshot("build")
+        #expect(Set(files.keys) == Set(["README.md", "manifest.json"] + (0..<4).flatMap { index in
+            ["svg", "png", "pdf", "eps"].map { "artwork/C-\(index).\($0)" }
+        }))
+        #expect(files["README.md"] == Array(BuildTarget.defaultReadme.utf8))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(files["manifest.json"] ?? [])) as? [String: Any])
+        let listed = try #require(manifest["files"] as? [[String: Any]])
+        #expect(listed.count == 16)
+        for entry in listed {
+            let path = try #require(entry["path"] as? String)
+            let bytes = try #require(files[path])
+            #expect(entry["sha256"] as? String == SHA256.hash(bytes).hex)
+            #expect(entry["bytes"] as? Int == bytes.count)
+        }
+        #expect(listed.map { $0["path"] as? String ?? "" } == listed.map { $0["path"] as? String ?? "" }.sorted())
+        #expect((manifest["codes"] as? [String: Int]) == ["active": 3, "paused": 1, "draft": 1, "retired": 1, "archived": 0, "total": 6])
+        #expect((manifest["artwork"] as? [String: Int]) == ["codes": 4, "files": 16])
+        #expect(manifest["format"] as? String == "qrops-build-manifest")
+        #expect(manifest["qrops-version"] as? String == "test")
+        #expect(manifest["at"] == nil, "no time in the manifest without --at")
+        #expect(manifest["redirect-table"] is NSNull && manifest["server-maps"] is NSNull && manifest["next-transition"] is NSNull)
+        let inputs = try #require(manifest["inputs"] as? [String: Any])
+        #expect(inputs["files"] as? Int == 7)
+    }
+
+    @Test func twoBuildsOfTheSameInputAreByteIdentical() async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        _ = try await build(repo, out: repo.path + "/one", cache: repo.path + "/cache-one")
+        _ = try await build(repo, out: repo.path + "/two", cache: repo.path + "/cache-two")
+        let warm = try await build(repo, out: repo.path + "/three", cache: repo.path + "/cache-one")
+        #expect(warm.summary?.reused == 16)
+        let one = repo.snapshot("one")
+        #expect(one.count == 18)
+        #expect(repo.snapshot("two") == one)
+        #expect(repo.snapshot("three") == one)
+    }
+
+    @Test func aChangedCodeIsTheOnlyOneRenderedAndTheResultEqualsACleanBuild() async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        _ = try await build(repo)
+        try repo.write("id: C-1\nslug: c1\nstatus: active\ntarget: https://www.acme.example/1\nartwork: {foreground: \"#1A237E\"}\n",
+                       to: "codes/c1.yaml")
+        let incremental = try await build(repo)
+        #expect(incremental.summary?.rendered == 4)
+        #expect(incremental.summary?.reused == 12)
+        let clean = try await build(repo, out: repo.path + "/clean", cache: repo.path + "/fresh-cache")
+        #expect(clean.summary?.rendered == 16)
+        #expect(repo.snapshot("build") == repo.snapshot("clean"))
+    }
+
+    @Test func lintErrorsWriteNothing() async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        _ = try await build(repo)
+        let before = repo.snapshot("build")
+        try repo.write("id: C-9\nslug: c9\nstatus: shiny\ntarget: https://www.acme.example/9\n", to: "codes/c9.yaml")
+        let result = try await build(repo)
+        #expect(result.summary == nil)
+        #expect(result.diagnostics.contains { $0.ruleID == "invalid-enum" })
+        #expect(repo.snapshot("build") == before)
+        #expect(!repo.names().contains { $0.contains(".staging-") })
+    }
+
+    @Test func renderErrorsWriteNothingAndPointAtTheSetting() async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        _ = try await build(repo)
+        let before = repo.snapshot("build")
+        // 4 m at 4800 dpi is a PNG far beyond the renderer's limit.
+        try repo.write("id: C-0\nslug: c0\nstatus: active\ntarget: https://www.acme.example/0\nartwork: {size: 4000mm, dpi: 4800}\n",
+                       to: "codes/c0.yaml")
+        let result = try await build(repo)
+        #expect(result.summary == nil)
+        let diagnostic = try #require(result.diagnostics.first { $0.ruleID == BuildRule.artworkInvalid })
+        #expect(diagnostic.location.file == "codes/c0.yaml" && diagnostic.location.line == 5)
+        #expect(diagnostic.message.contains("PNG"), "\(diagnostic.message)")
+        #expect(repo.snapshot("build") == before)
+        #expect(!repo.names().contains { $0.contains(".staging-") })
+    }
+
+    /// Artwork in build/ is hard-linked to the cache: editing it in place must not poison the
+    /// cache (size and mtime no longer match the index, so the file is rendered again).
+    @Test func aCachedFileChangedInPlaceIsRenderedAgain() async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        _ = try await build(repo)
+        let clean = repo.snapshot("build")
+        let handle = try #require(FileHandle(forWritingAtPath: repo.path + "/build/artwork/C-2.svg"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("<!-- edited -->".utf8))
+        try handle.close()
+        let result = try await build(repo)
+        #expect(result.summary?.rendered == 1)
+        #expect(repo.snapshot("build") == clean)
+    }
+
+    @Test func withoutArtworkOnlyTheManifestAndReadme() async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        let result = try await build(repo, at: Instant.parse("2027-01-01T10:00:00Z"), artwork: false)
+        #expect(result.summary?.artworkFiles == 0)
+        #expect(repo.names("build") == ["README.md", "manifest.json"])
+        let manifest = String(decoding: repo.snapshot("build")["manifest.json"] ?? [], as: UTF8.self)
+        #expect(manifest.contains("\"at\": \"2027-01-01T10:00:00Z\""))
+        #expect(!FileManager.default.fileExists(atPath: repo.path + "/.qrops-cache"))
+    }
+
+    @Test func aCommittedReadmeIsKeptByteForByte() async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        try repo.write("Our build folder. Do not edit.\n", to: "build/README.md")
+        _ = try await build(repo)
+        #expect(repo.snapshot("build")["README.md"] == Array("Our build folder. Do not edit.\n".utf8))
+        _ = try await build(repo)
+        #expect(repo.snapshot("build")["README.md"] == Array("Our build folder. Do not edit.\n".utf8))
+    }
+
+    /// The staging folder keeps the previous build; the next build updates it in place, so a
+    /// retired code's files must go and everything else must match a clean build.
+    @Test func theReusedStagingFolderEndsUpEqualToACleanBuild() async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        _ = try await build(repo)
+        _ = try await build(repo)
+        #expect(repo.snapshot("build.staging").count == 18, "the previous build waits in build.staging")
+        try repo.write("id: C-1\nslug: c1\nstatus: retired\ntarget: https://www.acme.example/1\n", to: "codes/c1.yaml")
+        try repo.write("junk\n", to: "build.staging/artwork/ZZ.svg")
+        try repo.write("junk\n", to: "build.staging/stray/file.txt")
+        let result = try await build(repo)
+        #expect(result.summary?.rendered == 0)
+        #expect(result.summary?.reused == 12)
+        _ = try await build(repo, out: repo.path + "/clean", cache: repo.path + "/fresh-cache")
+        #expect(repo.snapshot("build") == repo.snapshot("clean"))
+        #expect(repo.snapshot("build").keys.contains { $0.contains("C-1") } == false)
+    }
+}
