@@ -220,7 +220,8 @@ def write_defaults(plan, rng, out):
     if channel in ("retail-display", "events"):
         out.append("  scan-distance: 1m")
         out.append("  artwork:")
-        out.append("    size: 120mm")
+        # 10:1 rule: the symbol without its quiet zone must be at least 100 mm.
+        out.append("    size: 140mm")
         out.append("    formats: [svg, pdf]")
     elif channel in ("field-service", "product-authentication"):
         out.append("  artwork:")
@@ -281,7 +282,9 @@ def write_code(plan, rng, number, ordinal, out):
         out.append(f"    fallback: https://www.acme.example/{plan.site}/{plan.bu}/{plan.product}/{asset}")
     if rng.random() < 0.1:
         out.append("    artwork:")
-        out.append(f"      size: {rng.choice([30, 35, 40])}mm")
+        # Codes seen from a distance keep their large size; labels may vary.
+        sizes = [150, 160, 180] if plan.channel in ("retail-display", "events") else [30, 35, 40]
+        out.append(f"      size: {rng.choice(sizes)}mm")
     if rng.random() < 0.6:
         out.append(f"    change-reason: {rng.choice(CHANGE_REASONS)}")
     if status == "active" and expects and rng.random() < 0.3:

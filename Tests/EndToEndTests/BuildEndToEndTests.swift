@@ -332,4 +332,24 @@ struct BuildEndToEndTests {
         #expect(second.stderr.contains("(rendered \(changed), reused \(artwork.count - changed))"), "\(second.stderr)")
         #expect(problems(inBuild: repo.build) == [])
     }
+
+    /// Builds into the same folder at the same time take turns (a lock on the parent folder).
+    @Test func concurrentBuildsTakeTurns() throws {
+        let repo = try PortfolioCopy(label: "concurrent")
+        defer { repo.remove() }
+        let processes = try (0..<3).map { _ -> Process in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: QropsProcess.binary)
+            process.arguments = ["build", repo.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for process in processes {
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        #expect(problems(inBuild: repo.build) == [])
+    }
 }

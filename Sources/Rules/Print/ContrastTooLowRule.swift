@@ -16,7 +16,8 @@ public struct ContrastTooLowRule: Rule {
             of the two relative luminances, from 1 (identical) to 21 (black on white); CMYK inks are converted \
             naively, so leave room for the press. The default minimum, 3, is WCAG's requirement for graphical \
             objects (success criterion 1.4.11); print guidance is stricter, and many policies ask for 4.5. \
-            Which colour is darker does not matter here; light-on-dark is `inverted-colours`. \
+            Which colour is darker does not matter here; light-on-dark is `inverted-colours`. A colour given \
+            nowhere (the code, its defaults, the artwork policy) is the built-in black on white. \
             Retired and archived codes are not checked: their artwork is history.
             """,
         triggering: [

@@ -14,15 +14,15 @@ public struct LogoTooLargeRule: Rule {
             A logo over the middle of a QR symbol hides modules, and the symbol still scans only because \
             Reed–Solomon error correction rebuilds the hidden codewords. Correction works per block: a block \
             with e error-correction codewords corrects (e − p) / 2 wrong codewords (p, the misdecode protection, \
-            is 1 to 3 in versions 1 to 3 and 0 after), and the scanner cannot tell logo from dirt, so every \
+            is 1 to 3 in a few version 1 to 3 symbols and 0 in all others), and the scanner cannot tell logo from dirt, so every \
             codeword with a covered module counts as an error. The rule maps the covered modules (a centred \
             rectangle of `logo.width` × `logo.height` of the symbol, quiet zone excluded; a missing dimension \
             equals the other) to their codewords through the standard's placement and interleaving, and allows \
             each block at most 60% of its correction (rounded down), keeping the rest for what print and use \
             do to every code: scuffs, glare, curvature, ink spread. Counting is deliberately pessimistic (a \
             partly covered module is covered; a covered codeword is wrong even where the logo happens to match \
-            its colours), so 60% leaves a real margin: at level H a centred logo of about 20% to 30% of the \
-            width passes, at level M about 12% to 20%. It also requires the three finder patterns and \
+            its colours), so 60% leaves a real margin: in versions 2 to 7, a centred square logo of about 20% \
+            to 30% of the width passes at level H, of about 12% to 20% at level M. It also requires the three finder patterns and \
             their separators to stay uncovered: without them the symbol is not found at all. A smaller logo or \
             a higher `ec` level fixes it. \
             Retired and archived codes are not checked: their artwork is history.
@@ -95,7 +95,8 @@ public struct LogoTooLargeRule: Rule {
                 "the logo (\(percent(logo.width)) × \(percent(logo.height)) of the symbol) covers finder patterns, "
                     + "which scanners need to find the symbol at all",
                 at: location, length: length,
-                hint: "keep the logo within the middle \(percent(Double(shape.size - 16) / Double(shape.size))) of the symbol"))
+                hint: "keep the logo within the middle "
+                    + "\(PrintText.decimal(Double(100 * (shape.size - 16)) / Double(shape.size), places: 0))% of the symbol"))
             return
         }
         let map = shape.codewordMap()
@@ -115,25 +116,27 @@ public struct LogoTooLargeRule: Rule {
         Int((Double(map.correctableErrorsPerBlock) * budgetShare).rounded(.down))
     }
 
-    /// Whether a logo of this size passes on a symbol of `shape`.
-    static func fits(width: Double, height: Double, shape: SymbolShape) -> Bool {
-        let coverage = LogoCoverage(width: width, height: height, symbolSize: shape.size)
+    /// Whether a logo of this size passes on a symbol whose codewords lie as in `map`.
+    static func fits(width: Double, height: Double, map: CodewordMap) -> Bool {
+        let coverage = LogoCoverage(width: width, height: height, symbolSize: map.size)
         guard !coverage.touchesFinderPatterns else { return false }
-        let map = shape.codewordMap()
-        return coverage.coveredCodewordsPerBlock(map).allSatisfy { $0 <= allowedErrors(map) }
+        let allowed = allowedErrors(map)
+        return coverage.coveredCodewordsPerBlock(map).allSatisfy { $0 <= allowed }
     }
 
-    private func hint(_ code: Code, _ policies: Policies, _ settings: PrintSettings, logo: (width: Double, height: Double), shape: SymbolShape) -> String {
+    private func hint(_ code: Code, _ policies: Policies, _ settings: PrintSettings,
+                      logo: (width: Double, height: Double), shape: SymbolShape) -> String {
         var options: [String] = []
         // The largest logo of the same proportions that fits, in whole percent of the width.
+        let map = shape.codewordMap()
         let aspect = logo.height / max(logo.width, 1e-9)
         var percent = Int((logo.width * 100).rounded(.down))
-        while percent > 0, !Self.fits(width: Double(percent) / 100, height: Double(percent) / 100 * aspect, shape: shape) {
+        while percent > 0, !Self.fits(width: Double(percent) / 100, height: Double(percent) / 100 * aspect, map: map) {
             percent -= 1
         }
         if percent > 0 { options.append("shrink the logo to \(percent)% wide") }
         if settings.errorCorrection != .H, let high = settings.shape(of: code, policies, level: .H),
-           Self.fits(width: logo.width, height: logo.height, shape: high) {
+           Self.fits(width: logo.width, height: logo.height, map: high.codewordMap()) {
             options.append("raise `ec` to H")
         }
         return options.isEmpty ? "remove the logo" : options.joined(separator: ", or ")

@@ -17,7 +17,9 @@ public struct ModuleTooSmallRule: Rule {
             `size` is the artwork's outer width, quiet zone included, so a longer slug, a longer domain or a \
             higher `ec` level shrinks every module of an artwork of the same size. Below about a third of a \
             millimetre ink spread, paper texture and phone autofocus blur modules into their neighbours and \
-            scans fail; print partners usually state their own minimum, which goes in `min-module`. The \
+            scans fail; print partners usually state their own minimum, which goes in `min-module`. Without \
+            `size`, `ec` or `quiet-zone` anywhere (the code, its defaults, the artwork policy) the artwork is \
+            25 mm at level M with a 4-module quiet zone, as `qrops build` makes it. The \
             hint gives the smallest `size` that passes, and a lower `ec` level when one would pass at the \
             current size. \
             Retired and archived codes are not checked: their artwork is history.
@@ -72,8 +74,9 @@ public struct ModuleTooSmallRule: Rule {
         guard module < minimum - 1e-9 else { return }
         let size = PrintSettings.written(\.size, in: code, context.policies)
         let across = shape.size + 2 * settings.quietZone
+        let written = PrintSettings.writtenSize(of: code, context.policies)
         findings.append(finding(
-            "modules of \(PrintText.millimetres(module)) at `size: \(PrintSettings.writtenSize(of: code, context.policies))`: the short URL needs version "
+            "modules of \(PrintText.millimetres(module)) at `size: \(written)`: the short URL needs version "
                 + "\(shape.version)-\(shape.errorCorrection.rawValue), \(shape.size) modules (\(across) with the quiet zone); "
                 + "the minimum module is \(PrintText.millimetres(minimum))",
             at: PrintSettings.location(of: size, in: code), length: size == nil ? 1 : "size".count,

@@ -17,7 +17,7 @@ struct PrintSettings {
     static let defaultQuietZone = 4
     static let defaultForeground = Colour.rgb(red: 0, green: 0, blue: 0)
     static let defaultBackground = Colour.rgb(red: 255, green: 255, blue: 255)
-    static let defaultMinModule = (millimetres: 0.33, written: "0.33mm")
+    static let defaultMinModuleMillimetres = 0.33
     static let defaultMinContrast = 3.0
     static let defaultMinQuietZone = 4
 
@@ -41,7 +41,7 @@ struct PrintSettings {
         quietZone = code.artwork?.quietZone?.value ?? policy.quietZone ?? Self.defaultQuietZone
         foreground = code.artwork?.foreground?.value ?? policy.foreground ?? Self.defaultForeground
         background = code.artwork?.background?.value ?? policy.background ?? Self.defaultBackground
-        minModuleMillimetres = policy.minModuleMillimetres ?? Self.defaultMinModule.millimetres
+        minModuleMillimetres = policy.minModuleMillimetres ?? Self.defaultMinModuleMillimetres
         minContrast = policy.minContrast ?? Self.defaultMinContrast
         minQuietZone = policy.minQuietZone ?? Self.defaultMinQuietZone
     }

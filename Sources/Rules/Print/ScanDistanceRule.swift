@@ -73,9 +73,10 @@ public struct ScanDistanceRule: Rule {
         let across = shape.size + 2 * quietZone
         let symbol = size * Double(shape.size) / Double(across)
         guard symbol < required - 1e-9 else { return }
+        let written = PrintSettings.writtenSize(of: code, context.policies)
         findings.append(finding(
             "scanned from `\(distance.value)`, the symbol must be at least \(PrintText.millimetres(required)) wide (10:1), "
-                + "but it is \(PrintText.millimetres(symbol)): `size: \(PrintSettings.writtenSize(of: code, context.policies))` less the quiet zone "
+                + "but it is \(PrintText.millimetres(symbol)): `size: \(written)` less the quiet zone "
                 + "(version \(shape.version), \(shape.size) of \(across) modules)",
             at: distance.keyLocation ?? distance.location, length: "scan-distance".count,
             hint: "make `size` at least \(PrintText.sizeToWrite(atLeast: required * Double(across) / Double(shape.size))) "

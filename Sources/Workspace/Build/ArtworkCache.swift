@@ -71,17 +71,27 @@ final class ArtworkCache: @unchecked Sendable {
         return (try? FileOps.write(bytes, named: name, in: folder, folderPath: folderPath)) != nil
     }
 
-    /// Adds the file just written at `folder/name` under `key` (replacing a stale file).
-    func store(_ key: SHA256.Digest, fileExtension: String, from folder: Int32, name: String) {
+    /// Adds the file just written at `folder/name` (holding `bytes`, with `stamp`) under `key`,
+    /// replacing a stale file: a hard link, or a copy across file systems. Returns the cached
+    /// file's stamp, or nil when nothing could be cached.
+    func store(_ key: SHA256.Digest, fileExtension: String, from folder: Int32, name: String, bytes: [UInt8],
+               stamp: FileOps.Stamp) -> FileOps.Stamp? {
         let target = Self.relativePath(key, fileExtension: fileExtension)
         for _ in 0..<3 {
-            if linkat(folder, name, fd, target, 0) == 0 { return }
+            if linkat(folder, name, fd, target, 0) == 0 { return stamp }
             switch errno {
-            case ENOENT: _ = mkdirat(fd, String(target.prefix(2)), 0o755)
-            case EEXIST: _ = unlinkat(fd, target, 0)
-            default: return
+            case ENOENT:
+                _ = mkdirat(fd, String(target.prefix(2)), 0o755)
+            case EEXIST:
+                _ = unlinkat(fd, target, 0)
+            case EXDEV, EMLINK, EPERM:
+                _ = unlinkat(fd, target, 0)
+                return try? FileOps.write(bytes, named: target, in: fd, folderPath: path)
+            default:
+                return nil
             }
         }
+        return nil
     }
 
     /// Records the entries this build created (`added`), compacting the index when it has grown

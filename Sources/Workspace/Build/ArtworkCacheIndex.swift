@@ -2,16 +2,17 @@
 /// cached file; a later line for the same key replaces an earlier one.
 ///
 /// ```
-/// qrops-artwork-cache 2
-/// <key> <ext> <sha256> <bytes> <mtime-seconds> <mtime-nanoseconds>
+/// qrops-artwork-cache 3
+/// <key> <ext> <sha256> <bytes> <device> <inode> <mtime-seconds> <mtime-nanoseconds>
 /// ```
 ///
 /// The content digest and size are what the manifest needs, so a reused file is never read
-/// back; size and mtime let a lookup notice that a cached file was changed in place (it is
-/// hard-linked into `build/`, where someone may edit it). A line that does not parse is
-/// skipped: the index is a cache, and a missing entry only costs a render.
+/// back; the inode tells whether a file in the staging folder is the cached one (a hard link),
+/// and size and mtime notice a cached file changed in place (it is hard-linked into `build/`,
+/// where someone may edit it). A line that does not parse is skipped: the index is a cache, and
+/// a missing entry only costs a render.
 struct ArtworkCacheIndex: Sendable {
-    static let header = "qrops-artwork-cache 2"
+    static let header = "qrops-artwork-cache 3"
 
     struct Entry: Sendable, Equatable {
         var fileExtension: String
@@ -49,21 +50,23 @@ struct ArtworkCacheIndex: Sendable {
     /// One line, without its newline. A last line without a newline was cut short by a crash.
     private static func parseLine(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> (SHA256.Digest, Entry)? {
         var fields: [Slice<UnsafeBufferPointer<UInt8>>] = []
-        fields.reserveCapacity(6)
+        fields.reserveCapacity(8)
         var fieldStart = line.startIndex
         for index in line.indices where line[index] == 0x20 {
             fields.append(line[fieldStart..<index])
             fieldStart = index + 1
         }
         fields.append(line[fieldStart..<line.endIndex])
-        guard fields.count == 6,
+        guard fields.count == 8,
               let key = digest(fields[0]), let digest = digest(fields[2]),
-              let size = number(fields[3]), let seconds = number(fields[4]), let nanoseconds = number(fields[5]),
+              let size = number(fields[3]), let device = number(fields[4]), let inode = number(fields[5]),
+              let seconds = number(fields[6]), let nanoseconds = number(fields[7]),
               !fields[1].isEmpty, fields[1].count <= 8,
               fields[1].allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) })
         else { return nil }
         return (key, Entry(fileExtension: String(decoding: fields[1], as: UTF8.self), digest: digest,
-                           stamp: FileOps.Stamp(size: size, seconds: seconds, nanoseconds: nanoseconds)))
+                           stamp: FileOps.Stamp(device: device, inode: inode, size: size, seconds: seconds,
+                                                nanoseconds: nanoseconds)))
     }
 
     static func line(_ key: SHA256.Digest, _ entry: Entry) -> [UInt8] {
@@ -74,7 +77,8 @@ struct ArtworkCacheIndex: Sendable {
         bytes += entry.fileExtension.utf8
         bytes.append(0x20)
         entry.digest.appendHex(to: &bytes)
-        for value in [entry.stamp.size, entry.stamp.seconds, entry.stamp.nanoseconds] {
+        let stamp = entry.stamp
+        for value in [stamp.size, stamp.device, stamp.inode, stamp.seconds, stamp.nanoseconds] {
             bytes.append(0x20)
             bytes += String(value).utf8
         }
@@ -112,13 +116,17 @@ struct ArtworkCacheIndex: Sendable {
         }
     }
 
+    /// A decimal integer, optionally negative (device and inode numbers are stored as `Int`).
     private static func number(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
-        guard !field.isEmpty, field.count <= 18 else { return nil }
+        var digits = field
+        let negative = digits.first == UInt8(ascii: "-")
+        if negative { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }  // 18 digits cannot overflow
         var value = 0
-        for byte in field {
+        for byte in digits {
             guard (0x30...0x39).contains(byte) else { return nil }
             value = value * 10 + Int(byte - 0x30)
         }
-        return value
+        return negative ? -value : value
     }
 }

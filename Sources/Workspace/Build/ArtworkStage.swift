@@ -151,10 +151,11 @@ enum ArtworkStage {
             }
             if target.existing.contains(name) { try FileOps.removeFile(name, in: target.fd, path: target.path + "/" + name) }
             let stamp = try FileOps.write(bytes, named: name, in: target.fd, folderPath: target.path)
-            let entry = ArtworkCacheIndex.Entry(fileExtension: format.fileExtension, digest: SHA256.hash(bytes), stamp: stamp)
-            outcome.files.append(File(path: folder + "/" + name, digest: entry.digest, size: bytes.count, rendered: true))
-            if let cache {
-                cache.store(key, fileExtension: format.fileExtension, from: target.fd, name: name)
+            let digest = SHA256.hash(bytes)
+            outcome.files.append(File(path: folder + "/" + name, digest: digest, size: bytes.count, rendered: true))
+            if let cache, let cached = cache.store(key, fileExtension: format.fileExtension, from: target.fd, name: name,
+                                                   bytes: bytes, stamp: stamp) {
+                let entry = ArtworkCacheIndex.Entry(fileExtension: format.fileExtension, digest: digest, stamp: cached)
                 outcome.used.append((key, entry))
                 outcome.added.append((key, entry))
             }

@@ -66,7 +66,12 @@ public struct AtomicBuildWriter: Sendable {
         try FileOps.makeFolders(parent)
         let parentFD = try FileOps.openFolder(parent)
         defer { close(parentFD) }
-        guard flock(parentFD, LOCK_EX) == 0 else { throw BuildError.system("lock", parent, errno: errno) }
+        while flock(parentFD, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            // A file system without locks: go on unlocked rather than refuse to build.
+            if errno == ENOLCK || errno == EOPNOTSUPP { break }
+            throw BuildError.system("lock", parent, errno: errno)
+        }
         defer { flock(parentFD, LOCK_UN) }
 
         try recoverAndClean(parentFD)

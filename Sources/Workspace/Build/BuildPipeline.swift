@@ -127,6 +127,6 @@ public enum BuildPipeline {
         }
     }
 
-    /// Rendering reported errors: abandon the staging folder.
+    /// Rendering reported errors: stop before the swap (the staging folder is left for the next build).
     private struct ArtworkFailed: Error {}
 }

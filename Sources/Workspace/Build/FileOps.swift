@@ -8,8 +8,12 @@ import Darwin
 /// folder (`openat`, `linkat`, `unlinkat`), never following symbolic links, errors as
 /// `BuildError` with the path and the reason.
 enum FileOps {
-    /// What identifies a file's content for the cache's integrity check: size and mtime.
+    /// What identifies a file and its content for the cache's checks: the inode (device and
+    /// number: hard links share it), size and mtime. The inode matters: file times come from a
+    /// coarse clock, so two different files of one size often share an mtime.
     struct Stamp: Sendable, Hashable {
+        var device: Int
+        var inode: Int
         var size: Int
         var seconds: Int
         var nanoseconds: Int
@@ -97,7 +101,8 @@ enum FileOps {
         #else
         let time = info.st_mtim
         #endif
-        return Stamp(size: Int(info.st_size), seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec))
+        return Stamp(device: Int(truncatingIfNeeded: info.st_dev), inode: Int(truncatingIfNeeded: info.st_ino),
+                     size: Int(info.st_size), seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec))
     }
 
     /// Opens a folder (not a link to one) for `*at` calls.

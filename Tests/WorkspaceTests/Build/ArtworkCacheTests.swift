@@ -4,7 +4,7 @@ import Testing
 
 private func entry(_ seed: String, size: Int = 10) -> ArtworkCacheIndex.Entry {
     ArtworkCacheIndex.Entry(fileExtension: "svg", digest: SHA256.hash(seed),
-                            stamp: FileOps.Stamp(size: size, seconds: 1_790_000_000, nanoseconds: 123_456_789))
+                            stamp: FileOps.Stamp(device: 2049, inode: 1234, size: size, seconds: 1_790_000_000, nanoseconds: 123_456_789))
 }
 
 @Suite("Artwork cache: index and files")
@@ -21,16 +21,16 @@ struct ArtworkCacheTests {
 
     @Test func damagedIndexesLoseOnlyWhatIsDamaged() {
         let a = SHA256.hash("a"), b = SHA256.hash("b")
-        let whole = ArtworkCacheIndex.file([a: entry("1")]) + ArtworkCacheIndex.line(b, entry("2"))
+        let whole = ArtworkCacheIndex.file([a: entry("1")]) + ArtworkCacheIndex.line(b, entry("2", size: 11))
         // A crash cut the last line short: it is skipped, and the log must be rewritten.
         let cut = ArtworkCacheIndex(parsing: Array(whole.dropLast(5)))
         #expect(cut.entries == [a: entry("1")])
         #expect(!cut.isAppendable)
         // A line with a bad field is skipped; the others stay.
         let text = String(decoding: whole, as: UTF8.self).replacingOccurrences(of: " 10 ", with: " 1x0 ")
-        #expect(ArtworkCacheIndex(parsing: Array(text.utf8)).entries.isEmpty)
+        #expect(ArtworkCacheIndex(parsing: Array(text.utf8)).entries == [b: entry("2", size: 11)])
         // Another version's index is ignored.
-        #expect(ArtworkCacheIndex(parsing: Array("qrops-artwork-cache 1\n".utf8) + whole.dropFirst(22)).entries.isEmpty)
+        #expect(ArtworkCacheIndex(parsing: Array("qrops-artwork-cache 2\n".utf8) + whole.dropFirst(22)).entries.isEmpty)
         #expect(ArtworkCacheIndex(parsing: []).entries.isEmpty)
     }
 
@@ -44,8 +44,9 @@ struct ArtworkCacheTests {
         defer { close(source) }
         func cached(_ name: String, under key: SHA256.Digest, in cache: ArtworkCache) throws -> ArtworkCacheIndex.Entry {
             let stamp = try FileOps.write(Array(name.utf8), named: name, in: source, folderPath: folder.path)
-            cache.store(key, fileExtension: "svg", from: source, name: name)
-            return ArtworkCacheIndex.Entry(fileExtension: "svg", digest: SHA256.hash(name), stamp: stamp)
+            let cached = try #require(cache.store(key, fileExtension: "svg", from: source, name: name, bytes: Array(name.utf8), stamp: stamp))
+            #expect(cached == stamp, "hard-linked: the same inode")
+            return ArtworkCacheIndex.Entry(fileExtension: "svg", digest: SHA256.hash(name), stamp: cached)
         }
         let (a, b, c) = (SHA256.hash("key a"), SHA256.hash("key b"), SHA256.hash("key c"))
 
@@ -82,7 +83,7 @@ struct ArtworkCacheTests {
         defer { close(source) }
         let key = SHA256.hash("key")
         let stamp = try FileOps.write(Array("<svg/>".utf8), named: "A.svg", in: source, folderPath: folder.path)
-        cache.store(key, fileExtension: "svg", from: source, name: "A.svg")
+        _ = cache.store(key, fileExtension: "svg", from: source, name: "A.svg", bytes: Array("<svg/>".utf8), stamp: stamp)
         let entry = ArtworkCacheIndex.Entry(fileExtension: "svg", digest: SHA256.hash("<svg/>"), stamp: stamp)
         cache.save(used: [key: entry], added: [(key, entry)])
         let reopened = try #require(ArtworkCache.open(at: cachePath, index: ArtworkCache.readIndex(at: cachePath)))

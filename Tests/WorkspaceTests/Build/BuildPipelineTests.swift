@@ -178,4 +178,23 @@ struct BuildPipelineTests {
         #expect(repo.snapshot("build") == repo.snapshot("clean"))
         #expect(repo.snapshot("build").keys.contains { $0.contains("C-1") } == false)
     }
+
+    /// File times come from a coarse clock: a different file of the same size and mtime as the
+    /// cached one must not pass for it (the inode tells them apart).
+    @Test func aLookAlikeFileInTheStagingFolderIsNotKept() async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        _ = try await build(repo)
+        _ = try await build(repo)
+        let path = repo.path + "/build.staging/artwork/C-2.svg"
+        var info = stat()
+        #expect(stat(path, &info) == 0)
+        try FileManager.default.removeItem(atPath: path)
+        try String(repeating: "x", count: Int(info.st_size)).write(toFile: path, atomically: false, encoding: .utf8)
+        var times = [info.st_mtim, info.st_mtim]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        _ = try await build(repo)
+        _ = try await build(repo, out: repo.path + "/clean", cache: repo.path + "/fresh-cache")
+        #expect(repo.snapshot("build") == repo.snapshot("clean"))
+    }
 }
