@@ -6,6 +6,7 @@ import PackageDescription
 //   Diagnostics       diagnostics as values + human/json/sarif/github renderers (pure)
 //   YAMLTree          libyaml event stream -> located tree (pure: bytes in, tree out)
 //   Catalog           domain model (codes, policies) and decoding from the located tree (pure)
+//   Routing           the redirect table model, its compiler from the catalog, and the routing engine (pure)
 //   Rules             policy rules, one type per file, and the rule registry (pure)
 //   QREncoder         our ISO/IEC 18004 encoder (pure, no dependencies)
 //   Artwork           SVG/PDF/EPS/PNG/text renderers for encoded symbols (pure)
@@ -21,7 +22,7 @@ let package = Package(
         .executable(name: "qrops", targets: ["qrops"]),
         .library(name: "QREncoder", targets: ["QREncoder"]),  // for Benchmarks/ (depends on this package by path)
         // For Fuzz/ and Benchmarks/: the pure pipeline without the command line.
-        .library(name: "QropsKit", targets: ["Diagnostics", "YAMLTree", "Catalog", "Rules", "Workspace"]),
+        .library(name: "QropsKit", targets: ["Diagnostics", "YAMLTree", "Catalog", "Routing", "Rules", "Workspace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,7 +33,8 @@ let package = Package(
         .target(name: "Diagnostics", swiftSettings: strict),
         .target(name: "YAMLTree", dependencies: ["CYAML", "Diagnostics"], swiftSettings: strict),
         .target(name: "Catalog", dependencies: ["YAMLTree", "Diagnostics"], swiftSettings: strict),
-        .target(name: "Rules", dependencies: ["Catalog", "YAMLTree", "Diagnostics", "QREncoder"], swiftSettings: strict),
+        .target(name: "Routing", dependencies: ["Catalog"], swiftSettings: strict),
+        .target(name: "Rules", dependencies: ["Catalog", "YAMLTree", "Diagnostics", "QREncoder", "Routing"], swiftSettings: strict),
         .target(name: "QREncoder", swiftSettings: strict),
         .target(name: "Artwork", dependencies: ["QREncoder", "CZlib"], swiftSettings: strict),
         .target(name: "Workspace", dependencies: ["YAMLTree", "Catalog", "Rules", "Diagnostics", "QREncoder", "Artwork"], swiftSettings: strict),
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "YAMLTree", "Diagnostics"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Catalog", "Rules", "Diagnostics", "Artwork", "QREncoder", "TestSupport"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Catalog", "YAMLTree", "Diagnostics", "QREncoder"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "Catalog", "YAMLTree", "Diagnostics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "QREncoderTests", dependencies: ["QREncoder"]),
         .testTarget(name: "ArtworkTests", dependencies: ["Artwork", "QREncoder"], resources: [.copy("Golden")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Workspace", "Diagnostics", "qrops"]),

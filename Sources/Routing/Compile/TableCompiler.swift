@@ -1,0 +1,102 @@
+import Catalog
+
+/// From a linted catalog to the redirect table (pure; docs/routing.md, "What is published").
+/// `draft` codes are left out; every other code is published with its state, and time is
+/// left to the router. Codes are ordered by domain and slug key, domains by host, so equal
+/// catalogs give equal tables whatever order the files were read in.
+public enum TableCompiler {
+    public static func compile(_ catalog: Catalog) -> RedirectTable {
+        compile(catalog.codes, policies: catalog.policies)
+    }
+
+    public static func compile(_ codes: [Code], policies: Policies) -> RedirectTable {
+        var domains: [String: TableDomain] = [:]
+        for (host, policy) in policies.domains {
+            let domain = self.domain(host, policy)
+            domains[domain.host] = domain
+        }
+        var entries: [(key: String, code: TableCode)] = []
+        entries.reserveCapacity(codes.count)
+        var seen = Set<String>()
+        for code in codes {
+            guard let compiled = compile(code, policies: policies, domains: &domains) else { continue }
+            let domain = domains[compiled.domain] ?? TableDomain(host: compiled.domain)
+            let key = compiled.domain + "\u{0}" + domain.slugKey(compiled.slug)
+            // A duplicate slug is a lint error (`duplicate-slug`); the first one wins here.
+            guard seen.insert(key).inserted else { continue }
+            entries.append((key, compiled))
+        }
+        entries.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let sortedDomains = domains.values.sorted { $0.host.utf8.lexicographicallyPrecedes($1.host.utf8) }
+        return RedirectTable(domains: sortedDomains, codes: entries.map(\.code))
+    }
+
+    /// One code's entry, or nil for a draft or a code without a domain. Adds the code's domain
+    /// to `domains` when the policy does not list it.
+    public static func compile(_ code: Code, policies: Policies, domains: inout [String: TableDomain]) -> TableCode? {
+        guard let host = policies.domain(of: code).map(SlugPath.host) else { return nil }
+        let state: TableState
+        switch code.status.value {
+        case .draft: return nil
+        case .active: state = .active
+        case .paused: state = .paused
+        case .archived: state = .archived
+        case .retired: state = .retired
+        }
+        if domains[host] == nil { domains[host] = TableDomain(host: host) }
+        let domainFallback = domains[host]?.fallback
+        var utm: [QueryParameter] = []
+        for parameter in UTMParameter.allCases {
+            if let value = code.utm.first(where: { $0.key.value == parameter.rawValue })?.value.value {
+                utm.append(QueryParameter(name: parameter.queryName, value: value))
+            }
+        }
+        return TableCode(
+            id: code.id.value, domain: host, slug: code.slug.value, state: state,
+            launch: code.launch?.value.seconds, retire: code.retire?.value.seconds,
+            status: code.redirectStatus, target: code.target?.value,
+            forwardQuery: code.forwardQuery?.value ?? false, utm: utm,
+            routes: code.routes.compactMap(route), fallback: code.fallback?.value ?? domainFallback)
+    }
+
+    /// The table entry of one code on its own (for `expect:` checks), with its domain.
+    public static func entry(for code: Code, policies: Policies) -> (code: TableCode, domain: TableDomain)? {
+        var domains: [String: TableDomain] = [:]
+        if let host = policies.domain(of: code), let policy = policies.domains[host]
+            ?? policies.domains.first(where: { SlugPath.host($0.key) == SlugPath.host(host) })?.value {
+            let domain = self.domain(host, policy)
+            domains[domain.host] = domain
+        }
+        guard let compiled = compile(code, policies: policies, domains: &domains),
+              let domain = domains[compiled.domain] else { return nil }
+        return (compiled, domain)
+    }
+
+    static func domain(_ host: String, _ policy: DomainPolicy) -> TableDomain {
+        TableDomain(
+            host: SlugPath.host(host), fallback: policy.fallback?.value, notFound: policy.notFound?.value,
+            caseSensitiveSlugs: policy.caseSensitiveSlugs,
+            countryHeader: policy.countryHeader?.value ?? TableDomain.defaultCountryHeader)
+    }
+
+    static func route(_ route: Route) -> TableRoute? {
+        let outcome: TableOutcome
+        if let target = route.target {
+            outcome = .target(target.value)
+        } else if !route.split.isEmpty {
+            outcome = .split(route.split.map { TableSplitArm(weight: $0.weight.value, target: $0.target.value) })
+        } else {
+            return nil
+        }
+        return TableRoute(condition: route.when.map(condition) ?? TableCondition(), outcome: outcome)
+    }
+
+    static func condition(_ when: Condition) -> TableCondition {
+        TableCondition(
+            devices: when.devices?.value ?? [],
+            languages: (when.languages?.value ?? []).map(SlugPath.asciiLowercased),
+            countries: (when.countries?.value ?? []).map { $0.uppercased() },
+            query: when.query.map { QueryCondition(name: $0.name.value, value: $0.value.value == "*" ? nil : $0.value.value) },
+            after: when.after?.value.seconds, before: when.before?.value.seconds)
+    }
+}

@@ -1,0 +1,78 @@
+/// Builds the Location of an active code's answer (docs/routing.md, "Query handling"): the
+/// destination's own query first, then the scan's query when the code forwards it, then each
+/// `utm_*` parameter the result does not already have. One `?`, `&` between parts, and the
+/// destination's fragment kept last.
+public enum DestinationComposer {
+    public static func compose(_ destination: String, forwardedQuery: String?, utm: [QueryParameter]) -> String {
+        let forwarded = forwardedQuery.map(sanitisedQuery).flatMap { $0.isEmpty ? nil : $0 }
+        if forwarded == nil, utm.isEmpty { return destination }
+        var base = Substring(destination)
+        var fragment: Substring = ""
+        if let hash = base.firstIndex(of: "#") {
+            fragment = base[hash...]
+            base = base[..<hash]
+        }
+        let existing = base.firstIndex(of: "?").map { base[base.index(after: $0)...] } ?? ""
+        var present = Set<Substring>()
+        for part in existing.split(separator: "&") { present.insert(parameterName(part)) }
+        if let forwarded { for part in forwarded.split(separator: "&") { present.insert(parameterName(part)) } }
+        var added: [String] = []
+        if let forwarded { added.append(forwarded) }
+        for parameter in utm where !present.contains(Substring(parameter.name)) {
+            added.append(encode(parameter.name) + "=" + encode(parameter.value))
+        }
+        guard !added.isEmpty else { return destination }
+        var result = String(base)
+        if !base.contains("?") {
+            result += "?"
+        } else if !(result.hasSuffix("?") || result.hasSuffix("&")) {
+            result += "&"
+        }
+        result += added.joined(separator: "&")
+        return result + fragment
+    }
+
+    /// The name part of `name=value` (percent-decoded forms are not compared).
+    static func parameterName(_ part: Substring) -> Substring {
+        part.firstIndex(of: "=").map { part[..<$0] } ?? part
+    }
+
+    /// Percent-encodes every byte outside RFC 3986 unreserved characters.
+    public static func encode(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if isUnreserved(byte) {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += "%" + hex(byte >> 4) + hex(byte & 15)
+            }
+        }
+        return out
+    }
+
+    /// A scan's raw query made safe for a Location header: bytes that are not allowed in a URL
+    /// (controls, space, `"`, `<`, `>`, `\`, `^`, backtick, `{`, `|`, `}`, non-ASCII) are
+    /// percent-encoded; a `#` ends it.
+    public static func sanitisedQuery(_ query: String) -> String {
+        var out = ""
+        for byte in query.utf8 {
+            if byte == 0x23 { break }
+            if byte <= 0x20 || byte >= 0x7F || [0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D].contains(byte) {
+                out += "%" + hex(byte >> 4) + hex(byte & 15)
+            } else {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return out
+    }
+
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E
+    }
+
+    static func hex(_ nibble: UInt8) -> String {
+        String(UnicodeScalar(nibble < 10 ? 0x30 + nibble : 0x41 + nibble - 10))
+    }
+}
