@@ -7,6 +7,7 @@ import PackageDescription
 //   YAMLTree          libyaml event stream -> located tree (pure: bytes in, tree out)
 //   Catalog           domain model (codes, policies) and decoding from the located tree (pure)
 //   Routing           the redirect table model, its compiler from the catalog, and the routing engine (pure)
+//   ServerMaps        one emitter per web server / edge target: redirect table -> config files (pure)
 //   Rules             policy rules, one type per file, and the rule registry (pure)
 //   QREncoder         our ISO/IEC 18004 encoder (pure, no dependencies)
 //   Artwork           SVG/PDF/EPS/PNG/text renderers for encoded symbols (pure)
@@ -22,7 +23,7 @@ let package = Package(
         .executable(name: "qrops", targets: ["qrops"]),
         .library(name: "QREncoder", targets: ["QREncoder"]),  // for Benchmarks/ (depends on this package by path)
         // For Fuzz/ and Benchmarks/: the pure pipeline without the command line.
-        .library(name: "QropsKit", targets: ["Diagnostics", "YAMLTree", "Catalog", "Routing", "Rules", "Workspace"]),
+        .library(name: "QropsKit", targets: ["Diagnostics", "YAMLTree", "Catalog", "Routing", "ServerMaps", "Rules", "Workspace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,6 +36,7 @@ let package = Package(
         .target(name: "Catalog", dependencies: ["YAMLTree", "Diagnostics"], swiftSettings: strict),
         .target(name: "Routing", dependencies: ["Catalog"], swiftSettings: strict),
         .target(name: "Rules", dependencies: ["Catalog", "YAMLTree", "Diagnostics", "QREncoder", "Routing"], swiftSettings: strict),
+        .target(name: "ServerMaps", dependencies: ["Routing"], swiftSettings: strict),
         .target(name: "QREncoder", swiftSettings: strict),
         .target(name: "Artwork", dependencies: ["QREncoder", "CZlib"], swiftSettings: strict),
         .target(name: "Workspace", dependencies: ["YAMLTree", "Catalog", "Rules", "Diagnostics", "QREncoder", "Artwork"], swiftSettings: strict),

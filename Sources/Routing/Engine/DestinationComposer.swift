@@ -1,35 +1,40 @@
 /// Builds the Location of an active code's answer (docs/routing.md, "Query handling"): the
-/// destination's own query first, then the scan's query when the code forwards it, then each
-/// `utm_*` parameter the result does not already have. One `?`, `&` between parts, and the
-/// destination's fragment kept last.
+/// destination's own query first, then each `utm_*` parameter the destination does not already
+/// carry, then the scan's query when the code forwards it. One `?`, `&` between parts, and the
+/// destination's fragment kept last. Everything before the forwarded query is known when the
+/// table is compiled, which is what lets static server configs give the same answer
+/// (`prefix`, then `?` or `&`, then the scan's query, then the fragment).
 public enum DestinationComposer {
     public static func compose(_ destination: String, forwardedQuery: String?, utm: [QueryParameter]) -> String {
-        let forwarded = forwardedQuery.map(sanitisedQuery).flatMap { $0.isEmpty ? nil : $0 }
-        if forwarded == nil, utm.isEmpty { return destination }
+        let parts = split(destination, utm: utm)
+        guard let forwarded = forwardedQuery.map(sanitisedQuery), !forwarded.isEmpty else { return parts.prefix + parts.fragment }
+        return parts.prefix + parts.separator + forwarded + parts.fragment
+    }
+
+    /// The compile-time parts of a Location: `prefix` (destination with UTM parameters, no
+    /// fragment), the `separator` a forwarded query needs after it (`?`, `&`, or nothing when the
+    /// prefix already ends in `?` or `&`), and the `fragment` (with its `#`, or empty).
+    public static func split(_ destination: String, utm: [QueryParameter]) -> (prefix: String, separator: String, fragment: String) {
         var base = Substring(destination)
         var fragment: Substring = ""
         if let hash = base.firstIndex(of: "#") {
             fragment = base[hash...]
             base = base[..<hash]
         }
+        var prefix = String(base)
         let existing = base.firstIndex(of: "?").map { base[base.index(after: $0)...] } ?? ""
         var present = Set<Substring>()
         for part in existing.split(separator: "&") { present.insert(parameterName(part)) }
-        if let forwarded { for part in forwarded.split(separator: "&") { present.insert(parameterName(part)) } }
-        var added: [String] = []
-        if let forwarded { added.append(forwarded) }
-        for parameter in utm where !present.contains(Substring(parameter.name)) {
-            added.append(encode(parameter.name) + "=" + encode(parameter.value))
+        let added = utm.filter { !present.contains(Substring($0.name)) }.map { encode($0.name) + "=" + encode($0.value) }
+        if !added.isEmpty {
+            prefix += separator(after: prefix) + added.joined(separator: "&")
         }
-        guard !added.isEmpty else { return destination }
-        var result = String(base)
-        if !base.contains("?") {
-            result += "?"
-        } else if !(result.hasSuffix("?") || result.hasSuffix("&")) {
-            result += "&"
-        }
-        result += added.joined(separator: "&")
-        return result + fragment
+        return (prefix, separator(after: prefix), String(fragment))
+    }
+
+    static func separator(after prefix: String) -> String {
+        if !prefix.contains("?") { return "?" }
+        return prefix.hasSuffix("?") || prefix.hasSuffix("&") ? "" : "&"
     }
 
     /// The name part of `name=value` (percent-decoded forms are not compared).
