@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "Diagnostics", swiftSettings: strict),
         .target(name: "YAMLTree", dependencies: ["CYAML", "Diagnostics"], swiftSettings: strict),
         .target(name: "Catalog", dependencies: ["YAMLTree", "Diagnostics"], swiftSettings: strict),
-        .target(name: "Routing", dependencies: ["Catalog"], swiftSettings: strict),
+        .target(name: "Routing", dependencies: ["Catalog", "Diagnostics"], swiftSettings: strict),
         .target(name: "Rules", dependencies: ["Catalog", "YAMLTree", "Diagnostics", "QREncoder", "Routing"], swiftSettings: strict),
         .target(name: "ServerMaps", dependencies: ["Routing"], swiftSettings: strict),
         .target(name: "QREncoder", swiftSettings: strict),
@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "QropsCLI",
             dependencies: [
-                "Workspace", "Rules", "Catalog", "Diagnostics", "QREncoder", "Artwork",
+                "Workspace", "Rules", "Catalog", "Routing", "Diagnostics", "QREncoder", "Artwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

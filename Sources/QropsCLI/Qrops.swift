@@ -13,6 +13,7 @@ public struct Qrops: AsyncParsableCommand {
             Explain.self,
             Schema.self,
             Render.self,
+            Resolve.self,
         ]
     )
 

@@ -1,9 +1,9 @@
 import Diagnostics
 import YAMLTree
 
-/// Decodes `expect:` entries: `{when: {...}, target: URL, status: 302}`.
+/// Decodes `expect:` entries: `{when: {...}, target: URL, status: 302, location: URL}`.
 enum ExpectationDecoder {
-    static let keys = ["when", "target", "status"]
+    static let keys = ["when", "target", "status", "location"]
     static let requestKeys = ["device", "user-agent", "language", "accept-language", "country", "at", "query", "client"]
 
     static func decode(_ node: YAMLNode, reader: inout NodeReader) -> Expectation? {
@@ -11,12 +11,14 @@ enum ExpectationDecoder {
         var request = Expectation.Request()
         var target: Located<String>?
         var status: Located<Int>?
+        var location: Located<String>?
         for entry in entries {
             switch entry.key.text {
             case "when": request = self.request(entry.value, reader: &reader)
             case "target": target = reader.url(entry, required: true)
             case "status":
                 status = reader.int(entry, range: 100...599)
+            case "location": location = reader.string(entry)
             default: reader.unknownKey(entry, known: keys, in: "an `expect` entry")
             }
         }
@@ -26,7 +28,7 @@ enum ExpectationDecoder {
             }
             return nil
         }
-        return Expectation(when: request, target: target, status: status, location: reader.location(node.mark))
+        return Expectation(when: request, target: target, status: status, exactLocation: location, location: reader.location(node.mark))
     }
 
     static func request(_ node: YAMLNode, reader: inout NodeReader) -> Expectation.Request {

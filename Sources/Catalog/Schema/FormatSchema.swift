@@ -166,6 +166,7 @@ public enum FormatSchema {
             switch key {
             case "when": (key, request)
             case "status": (key, integer)
+            case "location": (key, ref("text"))
             default: (key, ref("url"))
             }
         }, required: ["target"])

@@ -33,11 +33,13 @@ public enum TableCompiler {
 
     /// One code's entry, or nil for a draft or a code without a domain. Adds the code's domain
     /// to `domains` when the policy does not list it.
-    public static func compile(_ code: Code, policies: Policies, domains: inout [String: TableDomain]) -> TableCode? {
+    public static func compile(_ code: Code, policies: Policies, domains: inout [String: TableDomain], draftAsActive: Bool = false) -> TableCode? {
         guard let host = policies.domain(of: code).map(SlugPath.host) else { return nil }
         let state: TableState
         switch code.status.value {
-        case .draft: return nil
+        case .draft:
+            guard draftAsActive else { return nil }
+            state = .active
         case .active: state = .active
         case .paused: state = .paused
         case .archived: state = .archived
@@ -59,15 +61,16 @@ public enum TableCompiler {
             routes: code.routes.compactMap(route), fallback: code.fallback?.value ?? domainFallback)
     }
 
-    /// The table entry of one code on its own (for `expect:` checks), with its domain.
-    public static func entry(for code: Code, policies: Policies) -> (code: TableCode, domain: TableDomain)? {
+    /// The table entry of one code on its own (for `expect:` checks), with its domain. A draft
+    /// is compiled as the active code it will become when `draftAsActive`.
+    public static func entry(for code: Code, policies: Policies, draftAsActive: Bool = false) -> (code: TableCode, domain: TableDomain)? {
         var domains: [String: TableDomain] = [:]
         if let host = policies.domain(of: code), let policy = policies.domains[host]
             ?? policies.domains.first(where: { SlugPath.host($0.key) == SlugPath.host(host) })?.value {
             let domain = self.domain(host, policy)
             domains[domain.host] = domain
         }
-        guard let compiled = compile(code, policies: policies, domains: &domains),
+        guard let compiled = compile(code, policies: policies, domains: &domains, draftAsActive: draftAsActive),
               let domain = domains[compiled.domain] else { return nil }
         return (compiled, domain)
     }
@@ -91,7 +94,7 @@ public enum TableCompiler {
         return TableRoute(condition: route.when.map(condition) ?? TableCondition(), outcome: outcome)
     }
 
-    static func condition(_ when: Condition) -> TableCondition {
+    public static func condition(_ when: Condition) -> TableCondition {
         TableCondition(
             devices: when.devices?.value ?? [],
             languages: (when.languages?.value ?? []).map(SlugPath.asciiLowercased),
