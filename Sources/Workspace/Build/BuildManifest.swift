@@ -31,6 +31,9 @@ public struct BuildManifest: Sendable {
     public var artworkCodes: Int
     /// Every file of the build except `manifest.json` itself and the carried-over `README.md`.
     public var files: [File]
+    /// The earliest instant after the build's time at which some code's answer changes (a
+    /// launch, a retirement, a route window's edge): when static server maps need a rebuild.
+    public var nextTransition: Instant?
 
     public init(toolVersion: String, at: Instant?, inputDigest: SHA256.Digest, inputFiles: Int,
                 codesByStatus: [CodeStatus: Int], artworkCodes: Int, files: [File]) {
@@ -105,7 +108,7 @@ public struct BuildManifest: Sendable {
         text.close("}")
         // Produced by later versions of qrops; null until then (see docs/build.md).
         text.key("next-transition")
-        text.raw("null")
+        if let nextTransition { text.string(nextTransition.description) } else { text.raw("null") }
         text.key("qrops-version")
         text.string(toolVersion)
         text.key("redirect-table")

@@ -1,5 +1,6 @@
 import Catalog
 import Diagnostics
+import Routing
 import Rules
 
 /// `qrops build`: lint (the same pipeline and findings as `qrops lint`), plan, render the
@@ -69,6 +70,8 @@ public enum BuildPipeline {
         guard !diagnostics.fails(strict: request.strict) else { return failed() }
 
         let plan = BuildPlanner.plan(lint.catalog)
+        let table = TableCompiler.compile(lint.catalog)
+        let asOf = request.at ?? request.now
         diagnostics = (diagnostics + plan.diagnostics).sorted(by: Diagnostic.reportOrder)
         guard !diagnostics.fails(strict: request.strict) else { return failed() }
 
@@ -90,11 +93,12 @@ public enum BuildPipeline {
                     if staged.diagnostics.fails(strict: request.strict) { throw ArtworkFailed() }
                 }
                 clock.end("artwork")
-                let manifest = BuildManifest(
+                var manifest = BuildManifest(
                     toolVersion: request.toolVersion, at: request.at, inputDigest: source.inputDigest,
                     inputFiles: source.fileDigests.count, codesByStatus: plan.codesByStatus,
                     artworkCodes: staged.codes,
                     files: staged.files.map { BuildManifest.File(path: $0.path, digest: $0.digest, size: $0.size) })
+                manifest.nextTransition = table.nextTransition(after: asOf.seconds).map(Instant.init(seconds:))
                 try staging.write(readme, to: BuildTarget.readmeName)
                 try staging.write(manifest.bytes(), to: BuildTarget.manifestName)
                 clock.end("manifest")
