@@ -289,9 +289,11 @@ def write_code(plan, rng, number, ordinal, out):
         out.append(f"    change-reason: {rng.choice(CHANGE_REASONS)}")
     if status == "active" and expects and rng.random() < 0.3:
         out.append("    expect:")
-        for when, want in expects:
+        for when, want, *location in expects:
             out.append(f"      - when: {when}")
             out.append(f"        target: {want}")
+            for exact in location:
+                out.append(f"        location: {exact}")
         return len(expects)
     return 0
 
@@ -330,7 +332,8 @@ def write_routes(plan, rng, target, out, expects):
         return
     if channel == "product-authentication":
         serial = base36(rng.randrange(36 ** 5, 36 ** 6)).upper()
-        expects.append((f"{{query: \"s={serial}\", at: {at}}}", f"{target}?s={serial}"))
+        # `target` is the destination as written; the forwarded query shows in `location`.
+        expects.append((f"{{query: \"s={serial}\", at: {at}}}", target, f"{target}?s={serial}"))
         return
     if channel == "warranty-registration" or rng.random() < 0.6:
         language, countries = rng.choice(REGIONS[plan.region][2])
