@@ -13,80 +13,152 @@ struct CodeDecoder {
     /// required and no code is returned: only the diagnostics matter.
     static func decode(_ node: YAMLNode, reader: inout NodeReader, partial: Bool = false) -> Code? {
         guard let entries = reader.mapping(node, what: partial ? "defaults" : "a code") else { return nil }
-        let what = partial ? "defaults" : "a code"
+        var fields = Fields(partial: partial)
+        let code = blank(at: node.mark, reader: reader)
+        for entry in entries { decode(entry, into: code, fields: &fields, reader: &reader) }
+        if partial { return nil }
+        return finish(code, fields: fields, at: node.mark, reader: &reader) { key in entries.contains { $0.key.text == key } }
+    }
+
+    /// Decodes the code `node` over its file's decoded defaults: exactly what decoding `node`
+    /// with `defaults.entries` merged under it (`DefaultsMerger`) gives, codes and diagnostics
+    /// alike, without building the merged tree or decoding the defaults again for every code.
+    /// The code starts as a copy of the defaults' decoded fields; the code's own entries are
+    /// decoded over them (a mapping both sides have, such as `labels`, is merged and decoded
+    /// whole); then each default the code does not override adds the diagnostics it gave.
+    static func decode(_ node: YAMLNode, over defaults: CodeDefaults, reader: inout NodeReader) -> Code? {
+        guard let entries = reader.mapping(node, what: "a code") else { return nil }
+        var fields = defaults.fields
+        let code = Code(copying: defaults.template)
+        reset(code, at: node.mark, reader: reader)
+        var overridden = [Bool](repeating: false, count: defaults.entries.count)
+        for entry in entries {
+            guard let index = defaults.index(of: entry.key.text) else {
+                decode(entry, into: code, fields: &fields, reader: &reader)
+                continue
+            }
+            overridden[index] = true
+            let inherited = defaults.entries[index]
+            if case .mapping = inherited.value.value, case .mapping = entry.value.value {
+                let merged = YAMLEntry(key: entry.key, keyMark: entry.keyMark, value: DefaultsMerger.merge(inherited.value, under: entry.value))
+                decode(merged, into: code, fields: &fields, reader: &reader)
+            } else {
+                decode(entry, into: code, fields: &fields, reader: &reader)
+            }
+        }
+        for index in defaults.entries.indices where !overridden[index] {
+            let inherited = defaults.entries[index]
+            if defaults.decodedPerCode[index] {
+                decode(inherited, into: code, fields: &fields, reader: &reader)
+            } else {
+                reader.diagnostics += defaults.diagnostics[defaults.diagnosticRanges[index]]
+                if let intended = defaults.misspelt[index] { fields.misspelt.insert(intended) }
+            }
+        }
+        return finish(code, fields: fields, at: node.mark, reader: &reader) { key in
+            defaults.index(of: key) != nil || entries.contains { $0.key.text == key }
+        }
+    }
+
+    /// What decoding a code's entries gathers besides the fields of `Code`.
+    struct Fields {
+        var partial: Bool
         var id: Located<String>?
         var slug: Located<String>?
         var status: Located<CodeStatus>?
+        /// The keys that misspelt keys were probably meant to be.
         var misspelt = Set<String>()
-        var code = Code(
-            file: reader.files.location(node.mark).file, location: reader.location(node.mark),
-            id: Located("", at: reader.location(node.mark)), slug: Located("", at: reader.location(node.mark)),
-            status: Located(.draft, at: reader.location(node.mark)))
-        for entry in entries {
-            switch entry.key.text {
-            case "id": id = reader.string(entry, required: !partial)
-            case "slug": slug = reader.string(entry, required: !partial)
-            case "domain": code.domain = reader.string(entry)
-            case "name": code.name = reader.string(entry)
-            case "owner": code.owner = reader.string(entry)
-            case "status": status = reader.enumeration(entry, CodeStatus.self)
-            case "use": code.use = reader.string(entry)
-            case "compliance": code.compliance = reader.string(entry)
-            case "labels":
-                code.labels = stringMap(entry, reader: &reader)
-                code.labelsKeyLocation = reader.location(entry.keyMark)
-            case "tags": code.tags = reader.stringList(entry, allowSingle: false)?.value ?? []
-            case "launch": code.launch = reader.instant(entry)
-            case "retire": code.retire = reader.instant(entry)
-            case "target": code.target = reader.url(entry, required: !partial)
-            case "redirect": code.redirect = redirect(entry, reader: &reader)
-            case "forward-query": code.forwardQuery = reader.bool(entry)
-            case "utm":
-                code.utm = utm(entry, reader: &reader)
-                code.utmKeyLocation = reader.location(entry.keyMark)
-            case "routes": code.routes = routes(entry, reader: &reader)
-            case "fallback": code.fallback = reader.url(entry)
-            case "artwork":
-                // Inherited from defaults, the same node comes back for every code of a file: decode it once.
-                if let cached = reader.artworkCache[entry.value.mark] {
-                    code.artwork = cached
-                } else {
-                    code.artwork = ArtworkDecoder.decode(entry.value, reader: &reader)
-                    reader.artworkCache[entry.value.mark] = code.artwork
-                }
-            case "expect": code.expect = expectations(entry, reader: &reader)
-            case "scan-distance": code.scanDistance = reader.length(entry)
-            case "change-reason": code.changeReason = reader.string(entry)
-            case "ignore": code.ignore = ignores(entry, reader: &reader)
-            default:
-                reader.unknownKey(entry, known: keys, in: what)
-                if let intended = DidYouMean.suggest(entry.key.text, among: keys) { misspelt.insert(intended) }
+
+        var what: String { partial ? "defaults" : "a code" }
+    }
+
+    /// A code with only its position set, waiting for its entries.
+    static func blank(at mark: Mark, reader: NodeReader) -> Code {
+        let location = reader.location(mark)
+        return Code(file: location.file, location: location, id: Located("", at: location), slug: Located("", at: location),
+                    status: Located(.draft, at: location))
+    }
+
+    /// Gives a copied code the position of its own mapping (as `blank` does).
+    static func reset(_ code: Code, at mark: Mark, reader: NodeReader) {
+        let location = reader.location(mark)
+        code.file = location.file
+        code.location = location
+        code.id = Located("", at: location)
+        code.slug = Located("", at: location)
+        code.status = Located(.draft, at: location)
+    }
+
+    /// Decodes one entry of a code's mapping into `code`.
+    static func decode(_ entry: YAMLEntry, into code: Code, fields: inout Fields, reader: inout NodeReader) {
+        let partial = fields.partial
+        switch entry.key.text {
+        case "id": fields.id = reader.string(entry, required: !partial)
+        case "slug": fields.slug = reader.string(entry, required: !partial)
+        case "domain": code.domain = reader.string(entry)
+        case "name": code.name = reader.string(entry)
+        case "owner": code.owner = reader.string(entry)
+        case "status": fields.status = reader.enumeration(entry, CodeStatus.self)
+        case "use": code.use = reader.string(entry)
+        case "compliance": code.compliance = reader.string(entry)
+        case "labels":
+            code.labels = stringMap(entry, reader: &reader)
+            code.labelsKeyLocation = reader.location(entry.keyMark)
+        case "tags": code.tags = reader.stringList(entry, allowSingle: false)?.value ?? []
+        case "launch": code.launch = reader.instant(entry)
+        case "retire": code.retire = reader.instant(entry)
+        case "target": code.target = reader.url(entry, required: !partial)
+        case "redirect": code.redirect = redirect(entry, reader: &reader)
+        case "forward-query": code.forwardQuery = reader.bool(entry)
+        case "utm":
+            code.utm = utm(entry, reader: &reader)
+            code.utmKeyLocation = reader.location(entry.keyMark)
+        case "routes": code.routes = routes(entry, reader: &reader)
+        case "fallback": code.fallback = reader.url(entry)
+        case "artwork":
+            // Inherited from defaults, the same node comes back for every code of a file: decode it once.
+            if let cached = reader.artworkCache[entry.value.mark] {
+                code.artwork = cached
+            } else {
+                code.artwork = ArtworkDecoder.decode(entry.value, reader: &reader)
+                reader.artworkCache[entry.value.mark] = code.artwork
             }
+        case "expect": code.expect = expectations(entry, reader: &reader)
+        case "scan-distance": code.scanDistance = reader.length(entry)
+        case "change-reason": code.changeReason = reader.string(entry)
+        case "ignore": code.ignore = ignores(entry, reader: &reader)
+        default:
+            reader.unknownKey(entry, known: keys, in: fields.what)
+            if let intended = DidYouMean.suggest(entry.key.text, among: keys) { fields.misspelt.insert(intended) }
         }
-        if partial { return nil }
+    }
+
+    /// The required fields, once every entry is decoded: the code, or nil (with a diagnostic)
+    /// when one is missing. `written(key)` tells whether the merged mapping has `key`.
+    static func finish(_ code: Code, fields: Fields, at mark: Mark, reader: inout NodeReader, written: (String) -> Bool) -> Code? {
         // A misspelt key (`targt`) already says what is wrong; don't also call `target` missing.
-        func given(_ key: String) -> Bool { misspelt.contains(key) || entries.contains { $0.key.text == key } }
-        guard let id else {
-            if !given("id") { reader.missing("id", in: "this code", at: node.mark) }
+        func given(_ key: String) -> Bool { fields.misspelt.contains(key) || written(key) }
+        guard let id = fields.id else {
+            if !given("id") { reader.missing("id", in: "this code", at: mark) }
             return nil
         }
         code.id = id
-        if let slug {
+        if let slug = fields.slug {
             code.slug = slug
         } else if !given("slug") {
-            reader.missing("slug", in: "code `\(id.value)`", at: node.mark, hint: "the slug is the path on the short domain, e.g. `slug: cx1`")
+            reader.missing("slug", in: "code `\(id.value)`", at: mark, hint: "the slug is the path on the short domain, e.g. `slug: cx1`")
         }
-        if let status {
+        if let status = fields.status {
             code.status = status
         } else if !given("status") {
-            reader.missing("status", in: "code `\(id.value)`", at: node.mark,
+            reader.missing("status", in: "code `\(id.value)`", at: mark,
                            hint: "one of: " + CodeStatus.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))
         }
         // A missing `owner` is the configurable `owner-required` rule's finding, not a schema error.
-        if code.target == nil, status?.value != .draft, !given("target") {
-            reader.missing("target", in: "code `\(id.value)`", at: node.mark, hint: "only a `draft` code may leave out its target")
+        if code.target == nil, fields.status?.value != .draft, !given("target") {
+            reader.missing("target", in: "code `\(id.value)`", at: mark, hint: "only a `draft` code may leave out its target")
         }
-        guard slug != nil, status != nil else { return nil }
+        guard fields.slug != nil, fields.status != nil else { return nil }
         return code
     }
 

@@ -59,6 +59,38 @@ public final class Code: @unchecked Sendable {
         ignore = []
     }
 
+    /// A copy of `other`, field by field (the decoder starts each code of a file from the
+    /// file's decoded defaults; see `CodeDefaults`). Every stored property is copied.
+    init(copying other: Code) {
+        file = other.file
+        location = other.location
+        id = other.id
+        slug = other.slug
+        domain = other.domain
+        name = other.name
+        owner = other.owner
+        status = other.status
+        use = other.use
+        compliance = other.compliance
+        labels = other.labels
+        labelsKeyLocation = other.labelsKeyLocation
+        tags = other.tags
+        launch = other.launch
+        retire = other.retire
+        target = other.target
+        redirect = other.redirect
+        forwardQuery = other.forwardQuery
+        utm = other.utm
+        utmKeyLocation = other.utmKeyLocation
+        routes = other.routes
+        fallback = other.fallback
+        artwork = other.artwork
+        expect = other.expect
+        scanDistance = other.scanDistance
+        changeReason = other.changeReason
+        ignore = other.ignore
+    }
+
     public func label(_ key: String) -> Located<String>? {
         labels.first { $0.key.value == key }?.value
     }
