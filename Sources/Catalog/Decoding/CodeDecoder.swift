@@ -165,6 +165,7 @@ struct CodeDecoder {
     static func stringMap(_ entry: YAMLEntry, reader: inout NodeReader) -> [(key: Located<String>, value: Located<String>)] {
         guard let entries = reader.mapping(entry.value, what: "`\(entry.key.text)`") else { return [] }
         var result: [(key: Located<String>, value: Located<String>)] = []
+        result.reserveCapacity(entries.count)
         for item in entries {
             guard let value = reader.string(item) else { continue }
             result.append((Located(item.key.text, at: reader.location(item.keyMark)), value))
@@ -183,24 +184,40 @@ struct CodeDecoder {
     }
 
     static func utm(_ entry: YAMLEntry, reader: inout NodeReader) -> [(key: Located<String>, value: Located<String>)] {
+        let pairs = stringMap(entry, reader: &reader)
+        guard !pairs.allSatisfy({ UTMParameter(rawValue: $0.key.value) != nil }) else { return pairs }
         let allowed = UTMParameter.allCases.map(\.rawValue)
-        return stringMap(entry, reader: &reader).filter { pair in
-            if allowed.contains(pair.key.value) { return true }
+        var kept: [(key: Located<String>, value: Located<String>)] = []
+        for pair in pairs {
+            if allowed.contains(pair.key.value) {
+                kept.append(pair)
+                continue
+            }
             reader.diagnostics.append(Diagnostic(
                 .error, SchemaRule.unknownKey, "unknown UTM parameter `\(pair.key.value)`", at: pair.key.location,
                 length: pair.key.value.unicodeScalars.count, hint: DidYouMean.hint(for: pair.key.value, among: allowed)))
-            return false
         }
+        return kept
     }
 
     static func routes(_ entry: YAMLEntry, reader: inout NodeReader) -> [Route] {
         guard let items = reader.sequence(entry.value, what: "`routes`") else { return [] }
-        return items.compactMap { RouteDecoder.decode($0, reader: &reader) }
+        var routes: [Route] = []
+        routes.reserveCapacity(items.count)
+        for item in items {
+            if let route = RouteDecoder.decode(item, reader: &reader) { routes.append(route) }
+        }
+        return routes
     }
 
     static func expectations(_ entry: YAMLEntry, reader: inout NodeReader) -> [Expectation] {
         guard let items = reader.sequence(entry.value, what: "`expect`") else { return [] }
-        return items.compactMap { ExpectationDecoder.decode($0, reader: &reader) }
+        var expectations: [Expectation] = []
+        expectations.reserveCapacity(items.count)
+        for item in items {
+            if let expectation = ExpectationDecoder.decode(item, reader: &reader) { expectations.append(expectation) }
+        }
+        return expectations
     }
 
     static func ignores(_ entry: YAMLEntry, reader: inout NodeReader) -> [IgnoreEntry] {

@@ -206,6 +206,7 @@ struct NodeReader {
         }
         guard let items = sequence(node, what: "`\(entry.key.text)`") else { return nil }
         var values: [Located<String>] = []
+        values.reserveCapacity(items.count)
         for item in items {
             if let value = string(item, key: "\(entry.key.text) item") { values.append(value) }
         }

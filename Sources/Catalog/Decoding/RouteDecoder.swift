@@ -41,6 +41,7 @@ enum RouteDecoder {
     static func arms(_ entry: YAMLEntry, reader: inout NodeReader) -> [SplitArm] {
         guard let items = reader.sequence(entry.value, what: "`split`") else { return [] }
         var arms: [SplitArm] = []
+        arms.reserveCapacity(items.count)
         for item in items {
             guard let fields = reader.mapping(item, what: "a split arm") else { continue }
             var weight: Located<Int>?
