@@ -46,6 +46,23 @@ struct CleanDestinations {
     }
 }
 
+extension CleanDestinations {
+    /// The destination rules among `rules`, and for each rule its index among them or -1.
+    static func slots(_ rules: [any Rule]) -> ([any DestinationRule], [Int]) {
+        var destinationRules: [any DestinationRule] = []
+        var slots: [Int] = []
+        for rule in rules {
+            if let destinationRule = rule as? any DestinationRule {
+                slots.append(destinationRules.count)
+                destinationRules.append(destinationRule)
+            } else {
+                slots.append(-1)
+            }
+        }
+        return (destinationRules, slots)
+    }
+}
+
 extension RuleEngine {
     /// Runs every rule on one code, in rule order. Destination rules see only the code's
     /// destinations that `clean` does not already vouch for; the rest are recorded as clean.
@@ -53,15 +70,21 @@ extension RuleEngine {
     func check(_ code: Code, context: RuleContext, clean: inout CleanDestinations, into findings: inout [Diagnostic]) {
         let pending = clean.unchecked(in: code)
         var reported = [Bool](repeating: false, count: pending.count)
-        for (rule, destinationRule) in zip(rules, destinationRules) {
-            guard let destinationRule else {
-                rule.check(code, context: context, into: &findings)
-                continue
-            }
-            for (index, destination) in pending.enumerated() {
-                let before = findings.count
-                destinationRule.check(destination, context: context, into: &findings)
-                if findings.count != before { reported[index] = true }
+        // Through buffer pointers: the rules are called in place, not copied out of the arrays.
+        rules.withUnsafeBufferPointer { rules in
+            destinationRules.withUnsafeBufferPointer { destinationRules in
+                for index in rules.indices {
+                    let slot = destinationSlots[index]
+                    guard slot >= 0 else {
+                        rules[index].check(code, context: context, into: &findings)
+                        continue
+                    }
+                    for (position, destination) in pending.enumerated() {
+                        let before = findings.count
+                        destinationRules[slot].check(destination, context: context, into: &findings)
+                        if findings.count != before { reported[position] = true }
+                    }
+                }
             }
         }
         clean.record(pending, reported: reported)

@@ -9,15 +9,16 @@ public struct RuleEngine: Sendable {
     /// The ids of `rules`: only their findings are configured. Built-in checks a rule passes on
     /// (an invalid policy pattern is `policy-invalid`) keep their severity and cannot be suppressed.
     private let ruleIDs: Set<String>
-    /// `rules[i]` as a destination rule, when it is one (see `CleanDestinations`).
-    let destinationRules: [(any DestinationRule)?]
+    /// The destination rules among `rules`, and for each rule its index here or -1 (see `CleanDestinations`).
+    let destinationRules: [any DestinationRule]
+    let destinationSlots: [Int]
 
     /// Ids that `ignore:` cannot silence: the rules that keep suppressions honest.
     static let unsuppressible = Set(RuleRegistry.suppressionRules.map { $0.description.id })
 
     public init(rules: [any Rule.Type] = RuleRegistry.all) {
         self.rules = rules.map { $0.init() }
-        destinationRules = self.rules.map { $0 as? any DestinationRule }
+        (destinationRules, destinationSlots) = CleanDestinations.slots(self.rules)
         ruleIDs = Set(rules.map { $0.description.id })
     }
 
