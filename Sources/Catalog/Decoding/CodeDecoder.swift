@@ -3,11 +3,7 @@ import YAMLTree
 
 /// Decodes one code's mapping (defaults already merged in) into a `Code`.
 struct CodeDecoder {
-    static let keys = [
-        "id", "slug", "domain", "name", "owner", "status", "use", "compliance", "labels", "tags", "launch", "retire",
-        "target", "redirect", "forward-query", "utm", "routes", "fallback", "artwork", "expect", "scan-distance",
-        "change-reason", "ignore",
-    ]
+    static let keys = CodeKey.allCases.map(\.rawValue)
 
     /// Decodes `node`. With `partial` (a `_defaults.yaml` or a file's `defaults:`), nothing is
     /// required and no code is returned: only the diagnostics matter.
@@ -31,28 +27,34 @@ struct CodeDecoder {
         var fields = defaults.fields
         let code = Code(copying: defaults.template)
         reset(code, at: node.mark, reader: reader)
-        var overridden = [Bool](repeating: false, count: defaults.entries.count)
-        for entry in entries {
-            guard let index = defaults.index(of: entry.key.text) else {
-                decode(entry, into: code, fields: &fields, reader: &reader)
-                continue
-            }
-            overridden[index] = true
-            let inherited = defaults.entries[index]
-            if case .mapping = inherited.value.value, case .mapping = entry.value.value {
-                let merged = YAMLEntry(key: entry.key, keyMark: entry.keyMark, value: DefaultsMerger.merge(inherited.value, under: entry.value))
-                decode(merged, into: code, fields: &fields, reader: &reader)
-            } else {
-                decode(entry, into: code, fields: &fields, reader: &reader)
+        var overridden = IndexSet64(count: defaults.entries.count)
+        // Entries are borrowed from the tree through buffer pointers, not copied out of it.
+        entries.withUnsafeBufferPointer { entries in
+            for position in entries.indices {
+                guard let index = defaults.index(of: entries[position].key.text) else {
+                    decode(entries[position], into: code, fields: &fields, reader: &reader)
+                    continue
+                }
+                overridden.insert(index)
+                let own = entries[position]
+                let inherited = defaults.entries[index]
+                if case .mapping = inherited.value.value, case .mapping = own.value.value {
+                    let merged = YAMLEntry(key: own.key, keyMark: own.keyMark, value: DefaultsMerger.merge(inherited.value, under: own.value))
+                    decode(merged, into: code, fields: &fields, reader: &reader)
+                } else {
+                    decode(own, into: code, fields: &fields, reader: &reader)
+                }
             }
         }
-        for index in defaults.entries.indices where !overridden[index] {
-            let inherited = defaults.entries[index]
-            if defaults.decodedPerCode[index] {
-                decode(inherited, into: code, fields: &fields, reader: &reader)
-            } else {
-                reader.diagnostics += defaults.diagnostics[defaults.diagnosticRanges[index]]
-                if let intended = defaults.misspelt[index] { fields.misspelt.insert(intended) }
+        defaults.entries.withUnsafeBufferPointer { inherited in
+            for index in inherited.indices where !overridden.contains(index) {
+                if defaults.decodedPerCode[index] {
+                    decode(inherited[index], into: code, fields: &fields, reader: &reader)
+                } else {
+                    let range = defaults.diagnosticRanges[index]
+                    if !range.isEmpty { reader.diagnostics += defaults.diagnostics[range] }
+                    if let intended = defaults.misspelt[index] { fields.misspelt.insert(intended) }
+                }
             }
         }
         return finish(code, fields: fields, at: node.mark, reader: &reader) { key in
@@ -92,42 +94,42 @@ struct CodeDecoder {
     /// Decodes one entry of a code's mapping into `code`.
     static func decode(_ entry: YAMLEntry, into code: Code, fields: inout Fields, reader: inout NodeReader) {
         let partial = fields.partial
-        switch entry.key.text {
-        case "id": fields.id = reader.string(entry, required: !partial)
-        case "slug": fields.slug = reader.string(entry, required: !partial)
-        case "domain": code.domain = reader.string(entry)
-        case "name": code.name = reader.string(entry)
-        case "owner": code.owner = reader.string(entry)
-        case "status": fields.status = reader.enumeration(entry, CodeStatus.self)
-        case "use": code.use = reader.string(entry)
-        case "compliance": code.compliance = reader.string(entry)
-        case "labels":
+        switch CodeKey(entry.key.text) {
+        case .id: fields.id = reader.string(entry, required: !partial)
+        case .slug: fields.slug = reader.string(entry, required: !partial)
+        case .domain: code.domain = reader.string(entry)
+        case .name: code.name = reader.string(entry)
+        case .owner: code.owner = reader.string(entry)
+        case .status: fields.status = reader.enumeration(entry, CodeStatus.self)
+        case .use: code.use = reader.string(entry)
+        case .compliance: code.compliance = reader.string(entry)
+        case .labels:
             code.labels = stringMap(entry, reader: &reader)
             code.labelsKeyLocation = reader.location(entry.keyMark)
-        case "tags": code.tags = reader.stringList(entry, allowSingle: false)?.value ?? []
-        case "launch": code.launch = reader.instant(entry)
-        case "retire": code.retire = reader.instant(entry)
-        case "target": code.target = reader.url(entry, required: !partial)
-        case "redirect": code.redirect = redirect(entry, reader: &reader)
-        case "forward-query": code.forwardQuery = reader.bool(entry)
-        case "utm":
+        case .tags: code.tags = reader.stringList(entry, allowSingle: false)?.value ?? []
+        case .launch: code.launch = reader.instant(entry)
+        case .retire: code.retire = reader.instant(entry)
+        case .target: code.target = reader.url(entry, required: !partial)
+        case .redirect: code.redirect = redirect(entry, reader: &reader)
+        case .forwardQuery: code.forwardQuery = reader.bool(entry)
+        case .utm:
             code.utm = utm(entry, reader: &reader)
             code.utmKeyLocation = reader.location(entry.keyMark)
-        case "routes": code.routes = routes(entry, reader: &reader)
-        case "fallback": code.fallback = reader.url(entry)
-        case "artwork":
+        case .routes: code.routes = routes(entry, reader: &reader)
+        case .fallback: code.fallback = reader.url(entry)
+        case .artwork:
             // Inherited from defaults, the same node comes back for every code of a file: decode it once.
             if let cached = reader.artworkCache[entry.value.mark] {
-                code.artwork = cached
+                code.sharedArtwork = cached
             } else {
                 code.artwork = ArtworkDecoder.decode(entry.value, reader: &reader)
-                reader.artworkCache[entry.value.mark] = code.artwork
+                reader.artworkCache[entry.value.mark] = code.sharedArtwork
             }
-        case "expect": code.expect = expectations(entry, reader: &reader)
-        case "scan-distance": code.scanDistance = reader.length(entry)
-        case "change-reason": code.changeReason = reader.string(entry)
-        case "ignore": code.ignore = ignores(entry, reader: &reader)
-        default:
+        case .expect: code.expect = expectations(entry, reader: &reader)
+        case .scanDistance: code.scanDistance = reader.length(entry)
+        case .changeReason: code.changeReason = reader.string(entry)
+        case .ignore: code.ignore = ignores(entry, reader: &reader)
+        case nil:
             reader.unknownKey(entry, known: keys, in: fields.what)
             if let intended = DidYouMean.suggest(entry.key.text, among: keys) { fields.misspelt.insert(intended) }
         }
@@ -166,9 +168,11 @@ struct CodeDecoder {
         guard let entries = reader.mapping(entry.value, what: "`\(entry.key.text)`") else { return [] }
         var result: [(key: Located<String>, value: Located<String>)] = []
         result.reserveCapacity(entries.count)
-        for item in entries {
-            guard let value = reader.string(item) else { continue }
-            result.append((Located(item.key.text, at: reader.location(item.keyMark)), value))
+        entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices {
+                guard let value = reader.string(entries[index]) else { continue }
+                result.append((Located(entries[index].key.text, at: reader.location(entries[index].keyMark)), value))
+            }
         }
         return result
     }

@@ -17,7 +17,7 @@ struct CleanDestinations {
         var category: String?
     }
 
-    private var clean = Set<Key>()
+    private var clean = Set<Key>(minimumCapacity: 256)
 
     /// The code's destinations, in the order `DestinationRule`'s per-code check visits them
     /// (target, each route's target and split arms, fallback), minus the ones known clean.
