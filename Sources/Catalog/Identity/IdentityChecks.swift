@@ -10,19 +10,18 @@ public enum IdentityChecks {
         var slugs: [String: Located<String>] = [:]
         ids.reserveCapacity(codes.count)
         slugs.reserveCapacity(codes.count)
+        var domains = FoldedDomains()
         for code in codes {
-            if let first = ids[code.id.value] {
+            if let first = firstValue(in: &ids, forKey: code.id.value, insertingIfAbsent: code.id) {
                 diagnostics.append(Diagnostic(
                     .error, SchemaRule.duplicateID, "the id `\(code.id.value)` is already used by another code",
                     at: code.id.location, length: code.id.value.unicodeScalars.count,
                     notes: [DiagnosticNote("first used here", at: first.location)],
                     hint: "ids are permanent and unique: give this code a new id"))
-            } else {
-                ids[code.id.value] = code.id
             }
             let domain = policies.domain(of: code) ?? ""
-            let key = domain.lowercased() + "/" + code.slug.value.lowercased()
-            if let first = slugs[key] {
+            let key = domains.lowercased(domain) + "/" + FoldedDomains.lowercased(code.slug.value)
+            if let first = firstValue(in: &slugs, forKey: key, insertingIfAbsent: code.slug) {
                 let same = first.value == code.slug.value
                 diagnostics.append(Diagnostic(
                     .error, SchemaRule.duplicateSlug,
@@ -31,10 +30,18 @@ public enum IdentityChecks {
                     at: code.slug.location, length: code.slug.value.unicodeScalars.count,
                     notes: [DiagnosticNote("first used here", at: first.location)],
                     hint: "web servers and scanners fold case; choose another slug"))
-            } else {
-                slugs[key] = code.slug
             }
         }
         return diagnostics
+    }
+
+    /// The value already stored for `key`, or nil after storing `value` there: one hash lookup.
+    static func firstValue<Value>(in dictionary: inout [String: Value], forKey key: String, insertingIfAbsent value: Value) -> Value? {
+        var existing: Value?
+        func visit(_ slot: inout Value?) {
+            if let slot { existing = slot } else { slot = value }
+        }
+        visit(&dictionary[key])
+        return existing
     }
 }

@@ -43,6 +43,7 @@ public struct RuleEngine: Sendable {
     public func checkCatalog(_ catalog: Catalog, context: RuleContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for rule in rules { rule.check(catalog, context: context, into: &findings) }
+        guard !findings.isEmpty else { return [] }
         var byFile: [String: [Code]] = [:]
         for code in catalog.codes { byFile[code.file, default: []].append(code) }
         return findings.compactMap { finding in

@@ -65,17 +65,34 @@ public struct SlugConfusableRule: Rule {
     public init() {}
 
     public func check(_ catalog: Catalog, context: RuleContext, into findings: inout [Diagnostic]) {
-        // Domain, then skeleton (a short key: usually no allocation) to the first slug seen.
-        var seen: [String: [String: Located<String>]] = [:]
+        // Per domain (lower-cased), skeleton (a short key: usually no allocation) to the first
+        // slug seen. Codes share their domain: the last one's table is kept at hand.
+        var tables: [[String: Located<String>]] = []
+        var tableOfDomain: [String: Int] = [:]
+        var last: (written: String, domain: String, table: Int, fold: Bool)?
         let caseSensitive = Set(context.policies.domains.values.filter(\.caseSensitiveSlugs).map { $0.host.value.lowercased() })
         for code in catalog.codes {
-            let domain = (context.policies.domain(of: code) ?? "").lowercased()
-            let fold = !caseSensitive.contains(domain)
-            let skeleton = Self.skeleton(code.slug.value, foldCase: fold)
-            guard let first = seen[domain]?[skeleton] else {
-                seen[domain, default: [:]][skeleton] = code.slug
-                continue
+            let written = context.policies.domain(of: code) ?? ""
+            if last.map({ !$0.written.utf8.elementsEqual(written.utf8) }) ?? true {
+                let domain = written.lowercased()
+                let table: Int
+                if let known = tableOfDomain[domain] {
+                    table = known
+                } else {
+                    table = tables.count
+                    tables.append([:])
+                    tableOfDomain[domain] = table
+                }
+                last = (written, domain, table, !caseSensitive.contains(domain))
             }
+            guard let (_, domain, table, fold) = last else { continue }
+            let skeleton = Self.skeleton(code.slug.value, foldCase: fold)
+            var seenBefore: Located<String>?
+            func visit(_ slot: inout Located<String>?) {
+                if let slot { seenBefore = slot } else { slot = code.slug }
+            }
+            visit(&tables[table][skeleton])
+            guard let first = seenBefore else { continue }
             // The same slug up to case is `duplicate-slug`'s finding.
             guard first.value.lowercased() != code.slug.value.lowercased() else { continue }
             findings.append(finding(
