@@ -141,7 +141,7 @@ struct NodeReader {
 
     mutating func url(_ node: YAMLNode, key: String, keyMark: Mark?, required: Bool = false) -> Located<String>? {
         guard let text = string(node, key: key, keyMark: keyMark, required: required) else { return nil }
-        if case .failure(let error) = WebURL.parse(text.value) {
+        if let error = WebURL.problem(in: text.value) {
             report(SchemaRule.malformedURL, "`\(key)` is not a valid URL: \(error)", at: node.mark,
                    length: text.value.unicodeScalars.count, hint: "write an absolute URL such as `https://www.example.com/page`")
             return nil

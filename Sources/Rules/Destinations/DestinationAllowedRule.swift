@@ -68,7 +68,7 @@ public struct DestinationAllowedRule: DestinationRule {
     public func check(_ destination: Destination, context: RuleContext, into findings: inout [Diagnostic]) {
         let url = destination.url
         guard let list = context.destinations.allowList(for: destination.category), let written = url.host else { return }
-        let host = HostName(written)
+        let host = destination.hostName
         if let host, list.allows(host) { return }
         let shown = host.map { String($0.ascii) } ?? String(written)
         let category = context.destinations.categories[destination.category ?? ""] == nil ? nil : destination.category

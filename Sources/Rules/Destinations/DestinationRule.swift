@@ -7,14 +7,18 @@ public struct Destination: Sendable {
     public let value: Located<String>
     /// The code's compliance category (nil for a domain's own destinations).
     public let category: String?
+    /// The destination split into its parts, once for all the destination rules.
+    let url: DestinationURL
+    /// The host in ASCII and Unicode forms, when the URL has one and it can be written in
+    /// Punycode (`HostName(url.host)`, worked out once).
+    let hostName: HostName?
 
     init(_ value: Located<String>, category: String?) {
         self.value = value
         self.category = category
+        url = DestinationURL(value.value)
+        hostName = url.host.flatMap(HostName.init)
     }
-
-    /// The destination split into its parts (computed on each use: bind it once).
-    var url: DestinationURL { DestinationURL(value.value) }
 
     var text: String { value.value }
 
@@ -26,8 +30,6 @@ public struct Destination: Sendable {
     /// How many columns the finding highlights: the value as written.
     var length: Int { max(1, value.value.unicodeScalars.count) }
 
-    /// The host in ASCII and Unicode forms, when the URL has one.
-    var hostName: HostName? { url.host.flatMap(HostName.init) }
 }
 
 /// A rule that checks every destination the same way, wherever it is written: codes (per

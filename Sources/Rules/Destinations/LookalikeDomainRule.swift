@@ -83,7 +83,7 @@ public struct LookalikeDomainRule: DestinationRule {
 
     public func check(_ destination: Destination, context: RuleContext, into findings: inout [Diagnostic]) {
         guard let written = destination.url.host, IPAddressLiteral.address(of: written) == nil else { return }
-        guard let host = HostName(written) else {
+        guard let host = destination.hostName else {
             report("the host `\(written)` cannot be written in Punycode", destination, into: &findings,
                    hint: "check the host for pasted characters")
             return

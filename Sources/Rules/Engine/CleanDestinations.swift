@@ -30,9 +30,12 @@ struct CleanDestinations {
             }
         }
         if let target = code.target { visit(target) }
-        for route in code.routes {
-            if let target = route.target { visit(target) }
-            for arm in route.split { visit(arm.target) }
+        // Routes are read in place: copying one copies its whole condition.
+        code.routes.withUnsafeBufferPointer { routes in
+            for index in routes.indices {
+                if let target = routes[index].target { visit(target) }
+                for arm in routes[index].split { visit(arm.target) }
+            }
         }
         if let fallback = code.fallback { visit(fallback) }
         return pending

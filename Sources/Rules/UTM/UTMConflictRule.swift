@@ -63,9 +63,11 @@ public struct UTMConflictRule: Rule {
     public func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic]) {
         guard !code.utm.isEmpty else { return }
         if let target = code.target { check(target, code: code, into: &findings) }
-        for route in code.routes {
-            if let target = route.target { check(target, code: code, into: &findings) }
-            for arm in route.split { check(arm.target, code: code, into: &findings) }
+        code.routes.withUnsafeBufferPointer { routes in
+            for index in routes.indices {
+                if let target = routes[index].target { check(target, code: code, into: &findings) }
+                for arm in routes[index].split { check(arm.target, code: code, into: &findings) }
+            }
         }
     }
 
