@@ -14,7 +14,7 @@ struct CodeDefaultsTests {
         domain: qr.acme.example
         compliance: general
         owner: retail-eu
-        labels: {managed-by: ops, region: eu}
+        labels: {managed-by: ops, region: eu, nested: {x: 1}}
         artwork: {ec: Q, size: 25mm, foreground: "#111111", dpi: 7}
         utm: {source: qr, medium: print}
         fallback: https://www.acme.example/support
@@ -34,7 +34,7 @@ struct CodeDefaultsTests {
               - id: A-1
                 slug: a1
                 status: active
-                labels: {sku: "SKU-1", region: ~}
+                labels: {sku: "SKU-1", region: ~, nested: {y: 2}}
                 target: https://www.acme.example/a
               - id: A-2
                 slug: a2
@@ -60,6 +60,7 @@ struct CodeDefaultsTests {
                 slug: a5
                 status: active
                 artwork: {ec: H}
+                utm: {sauce: x, medium: ~}
                 target: http://bad host/x
               - not a mapping
               - slug: a7

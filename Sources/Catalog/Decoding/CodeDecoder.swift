@@ -28,21 +28,26 @@ struct CodeDecoder {
         let code = Code(copying: defaults.template)
         reset(code, at: node.mark, reader: reader)
         var overridden = IndexSet64(count: defaults.entries.count)
-        // Entries are borrowed from the tree through buffer pointers, not copied out of it.
+        // Entries are borrowed from the trees through buffer pointers, not copied out of them.
         entries.withUnsafeBufferPointer { entries in
-            for position in entries.indices {
-                guard let index = defaults.index(of: entries[position].key.text) else {
-                    decode(entries[position], into: code, fields: &fields, reader: &reader)
-                    continue
-                }
-                overridden.insert(index)
-                let own = entries[position]
-                let inherited = defaults.entries[index]
-                if case .mapping = inherited.value.value, case .mapping = own.value.value {
-                    let merged = YAMLEntry(key: own.key, keyMark: own.keyMark, value: DefaultsMerger.merge(inherited.value, under: own.value))
-                    decode(merged, into: code, fields: &fields, reader: &reader)
-                } else {
-                    decode(own, into: code, fields: &fields, reader: &reader)
+            defaults.entries.withUnsafeBufferPointer { inherited in
+                for position in entries.indices {
+                    guard let index = defaults.index(of: entries[position].key.text) else {
+                        decode(entries[position], into: code, fields: &fields, reader: &reader)
+                        continue
+                    }
+                    overridden.insert(index)
+                    guard case .mapping(let inheritedEntries) = inherited[index].value.value,
+                          case .mapping = entries[position].value.value else {
+                        decode(entries[position], into: code, fields: &fields, reader: &reader)
+                        continue
+                    }
+                    // Both sides are mappings: decoded as merged (labels and utm straight from both).
+                    if !decode(entries[position], over: inheritedEntries, into: code, reader: &reader) {
+                        let own = entries[position]
+                        let merged = YAMLEntry(key: own.key, keyMark: own.keyMark, value: DefaultsMerger.merge(inherited[index].value, under: own.value))
+                        decode(merged, into: code, fields: &fields, reader: &reader)
+                    }
                 }
             }
         }
@@ -60,6 +65,24 @@ struct CodeDecoder {
         return finish(code, fields: fields, at: node.mark, reader: &reader) { key in
             defaults.index(of: key) != nil || entries.contains { $0.key.text == key }
         }
+    }
+
+    /// Decodes a string-map entry (`labels`, `utm`) whose mapping is merged over an inherited
+    /// one, without building the merged mapping: its own entries, then the inherited ones it
+    /// does not have (the merged order; a value both sides hold as mappings would merge, but a
+    /// string map reports a mapping value the same either way). False for other keys.
+    static func decode(_ entry: YAMLEntry, over inherited: [YAMLEntry], into code: Code, reader: inout NodeReader) -> Bool {
+        switch CodeKey(entry.key.text) {
+        case .labels:
+            code.labels = stringMap(entry, over: inherited, reader: &reader)
+            code.labelsKeyLocation = reader.location(entry.keyMark)
+        case .utm:
+            code.utm = utm(stringMap(entry, over: inherited, reader: &reader), reader: &reader)
+            code.utmKeyLocation = reader.location(entry.keyMark)
+        default:
+            return false
+        }
+        return true
     }
 
     /// What decoding a code's entries gathers besides the fields of `Code`.
@@ -165,13 +188,25 @@ struct CodeDecoder {
     }
 
     static func stringMap(_ entry: YAMLEntry, reader: inout NodeReader) -> [(key: Located<String>, value: Located<String>)] {
+        stringMap(entry, over: [], reader: &reader)
+    }
+
+    /// `entry`'s mapping as key/value strings, then `inherited`'s keys it does not have.
+    static func stringMap(_ entry: YAMLEntry, over inherited: [YAMLEntry], reader: inout NodeReader)
+        -> [(key: Located<String>, value: Located<String>)] {
         guard let entries = reader.mapping(entry.value, what: "`\(entry.key.text)`") else { return [] }
         var result: [(key: Located<String>, value: Located<String>)] = []
-        result.reserveCapacity(entries.count)
+        result.reserveCapacity(entries.count + inherited.count)
+        func add(_ item: YAMLEntry) {
+            guard let value = reader.string(item) else { return }
+            result.append((Located(item.key.text, at: reader.location(item.keyMark)), value))
+        }
         entries.withUnsafeBufferPointer { entries in
-            for index in entries.indices {
-                guard let value = reader.string(entries[index]) else { continue }
-                result.append((Located(entries[index].key.text, at: reader.location(entries[index].keyMark)), value))
+            for index in entries.indices { add(entries[index]) }
+            inherited.withUnsafeBufferPointer { inherited in
+                for index in inherited.indices where !entries.contains(where: { $0.key.text == inherited[index].key.text }) {
+                    add(inherited[index])
+                }
             }
         }
         return result
@@ -188,7 +223,12 @@ struct CodeDecoder {
     }
 
     static func utm(_ entry: YAMLEntry, reader: inout NodeReader) -> [(key: Located<String>, value: Located<String>)] {
-        let pairs = stringMap(entry, reader: &reader)
+        utm(stringMap(entry, reader: &reader), reader: &reader)
+    }
+
+    /// The UTM pairs among `pairs`; the others are unknown keys.
+    static func utm(_ pairs: [(key: Located<String>, value: Located<String>)], reader: inout NodeReader)
+        -> [(key: Located<String>, value: Located<String>)] {
         guard !pairs.allSatisfy({ UTMParameter(rawValue: $0.key.value) != nil }) else { return pairs }
         let allowed = UTMParameter.allCases.map(\.rawValue)
         var kept: [(key: Located<String>, value: Located<String>)] = []
