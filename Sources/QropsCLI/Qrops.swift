@@ -19,6 +19,11 @@ public struct Qrops: AsyncParsableCommand {
 
     public init() {}
 
+    /// Process-wide settings, before any other work (see `AllocatorTuning`).
+    public static func prepareProcess() {
+        AllocatorTuning.apply()
+    }
+
     /// Runs the command line with qrops' exit-code contract: 0 success, 1 findings (thrown as
     /// `ExitCode(1)` by the commands), 2 usage errors and internal failures.
     public static func runMain() async {

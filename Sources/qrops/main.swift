@@ -1,3 +1,4 @@
 import QropsCLI
 
+Qrops.prepareProcess()
 await Qrops.runMain()
