@@ -46,6 +46,7 @@ extension Qrops {
                 throw ExitCode(2)
             }
             DiagnosticOutput.write(result.diagnostics, filesChecked: result.filesChecked, format: format, root: repository.root)
+            KeptUntilExit.keep(result)
             guard let summary = result.summary else {
                 Console.standardError("build: nothing written; the previous build is unchanged\n")
                 throw ExitCode(1)
