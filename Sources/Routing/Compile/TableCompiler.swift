@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Catalog
 
 /// From a linted catalog to the redirect table (pure; docs/routing.md, "What is published").
@@ -15,26 +20,39 @@ public enum TableCompiler {
             let domain = self.domain(host, policy)
             domains[domain.host] = domain
         }
-        var entries: [(key: String, code: TableCode)] = []
+        var keys: [String] = []
+        var entries: [TableCode] = []
+        keys.reserveCapacity(codes.count)
         entries.reserveCapacity(codes.count)
         var seen = Set<String>()
+        seen.reserveCapacity(codes.count)
+        var hosts = LastHost()
+        var lastDomain: TableDomain?
         for code in codes {
-            guard let compiled = compile(code, policies: policies, domains: &domains) else { continue }
-            let domain = domains[compiled.domain] ?? TableDomain(host: compiled.domain)
-            let key = compiled.domain + "\u{0}" + domain.slugKey(compiled.slug)
+            guard let compiled = compile(code, policies: policies, domains: &domains, hosts: &hosts) else { continue }
+            if lastDomain?.host != compiled.domain { lastDomain = domains[compiled.domain] ?? TableDomain(host: compiled.domain) }
+            let key = compiled.domain + "\u{0}" + (lastDomain ?? TableDomain(host: compiled.domain)).slugKey(compiled.slug)
             // A duplicate slug is a lint error (`duplicate-slug`); the first one wins here.
             guard seen.insert(key).inserted else { continue }
-            entries.append((key, compiled))
+            keys.append(key)
+            entries.append(compiled)
         }
-        entries.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        // Keys are unique: sort their positions (moving indices, not whole table entries).
+        let order = keys.indices.sorted { bytewisePrecedes(keys[$0], keys[$1]) }
         let sortedDomains = domains.values.sorted { $0.host.utf8.lexicographicallyPrecedes($1.host.utf8) }
-        return RedirectTable(domains: sortedDomains, codes: entries.map(\.code))
+        return RedirectTable(domains: sortedDomains, codes: order.map { entries[$0] })
     }
 
     /// One code's entry, or nil for a draft or a code without a domain. Adds the code's domain
     /// to `domains` when the policy does not list it.
     public static func compile(_ code: Code, policies: Policies, domains: inout [String: TableDomain], draftAsActive: Bool = false) -> TableCode? {
-        guard let host = policies.domain(of: code).map(SlugPath.host) else { return nil }
+        var hosts = LastHost()
+        return compile(code, policies: policies, domains: &domains, hosts: &hosts, draftAsActive: draftAsActive)
+    }
+
+    static func compile(_ code: Code, policies: Policies, domains: inout [String: TableDomain], hosts: inout LastHost,
+                        draftAsActive: Bool = false) -> TableCode? {
+        guard let host = policies.domain(of: code).map({ hosts.host($0) }) else { return nil }
         let state: TableState
         switch code.status.value {
         case .draft:
@@ -92,6 +110,35 @@ public enum TableCompiler {
             return nil
         }
         return TableRoute(condition: route.when.map(condition) ?? TableCondition(), outcome: outcome)
+    }
+
+    /// `SlugPath.host` of the last domain asked for, remembered: codes share their domain.
+    struct LastHost {
+        private var last: (raw: String, host: String)?
+
+        mutating func host(_ raw: String) -> String {
+            if let last, last.raw.utf8.elementsEqual(raw.utf8) { return last.host }
+            let host = SlugPath.host(raw)
+            last = (raw, host)
+            return host
+        }
+    }
+
+    /// Bytewise UTF-8 order (`a.utf8.lexicographicallyPrecedes(b.utf8)`), with `memcmp` on
+    /// native strings' contiguous bytes: the table sorts every code's key.
+    static func bytewisePrecedes(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right -> Bool in
+                let common = min(left.count, right.count)
+                if common > 0, let l = left.baseAddress, let r = right.baseAddress {
+                    let order = memcmp(l, r, common)
+                    if order != 0 { return order < 0 }
+                }
+                return left.count < right.count
+            }
+        }
+        if let fast, let result = fast { return result }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     public static func condition(_ when: Condition) -> TableCondition {
