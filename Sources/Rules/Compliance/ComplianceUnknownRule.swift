@@ -38,7 +38,7 @@ public struct ComplianceUnknownRule: Rule {
     public init() {}
 
     public func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic]) {
-        guard let category = code.compliance, context.policies.compliance[category.value] == nil else { return }
+        guard let category = code.compliance, context.policies.compliance.index(forKey: category.value) == nil else { return }
         let known = Array(context.policies.compliance.keys)
         findings.append(finding(
             "the compliance category `\(category.value)` is not in the compliance policy", at: category.location,

@@ -53,8 +53,12 @@ public struct RequiredLabelsRule: Rule {
     public func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic]) {
         let use = code.use?.value
         let category = code.compliance?.value
-        let byUse = use.flatMap { context.policies.useCases[$0]?.requiredLabels } ?? []
-        let byCategory = category.flatMap { context.policies.compliance[$0]?.requiredLabels } ?? []
+        let byUse = use.flatMap { context.requiredLabels.byUse[$0] } ?? []
+        let byCategory = category.flatMap { context.requiredLabels.byCategory[$0] } ?? []
+        // Nearly every code has every label it needs: check that first, in place.
+        let complete = byUse.withUnsafeBufferPointer { byUse in byUse.indices.allSatisfy { code.label(byUse[$0].value) != nil } }
+            && byCategory.withUnsafeBufferPointer { byCategory in byCategory.indices.allSatisfy { code.label(byCategory[$0].value) != nil } }
+        guard !complete else { return }
         for required in byUse where code.label(required.value) == nil {
             let alsoByCategory = byCategory.first { $0.value == required.value }
             report(required.value, code: code, useCase: use.map { ($0, required) },

@@ -38,7 +38,7 @@ public struct UseUnknownRule: Rule {
     public init() {}
 
     public func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic]) {
-        guard let use = code.use, context.policies.useCases[use.value] == nil else { return }
+        guard let use = code.use, context.policies.useCases.index(forKey: use.value) == nil else { return }
         let known = Array(context.policies.useCases.keys)
         findings.append(finding(
             "the use case `\(use.value)` is not in the `use-cases` policy", at: use.location,

@@ -3,7 +3,10 @@ import Diagnostics
 
 /// One place a scan can be sent: a code's `target`, a route or split target, a `fallback`, or
 /// a short domain's `fallback` / `not-found` in `policies/`.
-public struct Destination: Sendable {
+///
+/// A class: every destination rule gets the same one (its split URL and host included), and
+/// passing it costs one reference count rather than a copy of a dozen strings. Immutable.
+public final class Destination: Sendable {
     public let value: Located<String>
     /// The code's compliance category (nil for a domain's own destinations).
     public let category: String?
@@ -29,7 +32,6 @@ public struct Destination: Sendable {
 
     /// How many columns the finding highlights: the value as written.
     var length: Int { max(1, value.value.unicodeScalars.count) }
-
 }
 
 /// A rule that checks every destination the same way, wherever it is written: codes (per

@@ -76,16 +76,18 @@ extension RuleEngine {
         // Through buffer pointers: the rules are called in place, not copied out of the arrays.
         rules.withUnsafeBufferPointer { rules in
             destinationRules.withUnsafeBufferPointer { destinationRules in
-                for index in rules.indices {
-                    let slot = destinationSlots[index]
-                    guard slot >= 0 else {
-                        rules[index].check(code, context: context, into: &findings)
-                        continue
-                    }
-                    for (position, destination) in pending.enumerated() {
-                        let before = findings.count
-                        destinationRules[slot].check(destination, context: context, into: &findings)
-                        if findings.count != before { reported[position] = true }
+                pending.withUnsafeBufferPointer { pending in
+                    for index in rules.indices {
+                        let slot = destinationSlots[index]
+                        guard slot >= 0 else {
+                            rules[index].check(code, context: context, into: &findings)
+                            continue
+                        }
+                        for position in pending.indices {
+                            let before = findings.count
+                            destinationRules[slot].check(pending[position], context: context, into: &findings)
+                            if findings.count != before { reported[position] = true }
+                        }
                     }
                 }
             }

@@ -8,6 +8,7 @@ public struct RuleContext: Sendable {
     public let naming: NamingPatterns
     public let destinations: DestinationIndex
     public let artwork: ArtworkPolicyValues
+    public let requiredLabels: RequiredLabelIndex
 
     public init(policies: Policies, now: Instant) {
         self.policies = policies
@@ -15,5 +16,6 @@ public struct RuleContext: Sendable {
         naming = NamingPatterns(policies: policies)
         destinations = DestinationIndex(policies: policies)
         artwork = ArtworkPolicyValues(policies: policies)
+        requiredLabels = RequiredLabelIndex(policies: policies)
     }
 }

@@ -36,7 +36,7 @@ public struct OwnerUnknownRule: Rule {
     public init() {}
 
     public func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic]) {
-        guard let owner = code.owner, context.policies.owners[owner.value] == nil else { return }
+        guard let owner = code.owner, context.policies.owners.index(forKey: owner.value) == nil else { return }
         let known = context.policies.owners.keys
         findings.append(finding(
             "the owner `\(owner.value)` is not in the owners policy", at: owner.location,
