@@ -20,4 +20,15 @@ struct FoldedDomainsTests {
         #expect(domains.lowercased("QR.acme.example") == "qr.acme.example")
         #expect(domains.lowercased("") == "")
     }
+
+    @Test func numbersDomainsByTheirFoldedForm() {
+        var domains = FoldedDomains()
+        let qr = domains.index(of: "qr.acme.example")
+        let go = domains.index(of: "go.acme.example")
+        #expect(qr != go)
+        #expect(domains.index(of: "QR.Acme.Example") == qr)
+        #expect(domains.index(of: "go.acme.example") == go)
+        #expect(domains.lowercased("GO.acme.example") == "go.acme.example")
+        #expect(domains.index(of: "qr.acme.example") == qr)
+    }
 }

@@ -7,9 +7,14 @@ public enum IdentityChecks {
     public static func check(_ codes: [Code], policies: Policies) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var ids: [String: Located<String>] = [:]
-        var slugs: [String: Located<String>] = [:]
         ids.reserveCapacity(codes.count)
-        slugs.reserveCapacity(codes.count)
+        // A slug's key is `domain/slug`, folded. When no domain holds a `/`, the key splits at
+        // its first `/`: it is then the same as the pair (domain, slug), which is cheaper to
+        // hash and needs no new string per code.
+        let separable = !Self.anyDomainHoldsSlash(codes, policies)
+        var slugs: [String: Located<String>] = [:]
+        var slugsByDomain: [SlugKey: Located<String>] = [:]
+        if separable { slugsByDomain.reserveCapacity(codes.count) } else { slugs.reserveCapacity(codes.count) }
         var domains = FoldedDomains()
         for code in codes {
             if let first = firstValue(in: &ids, forKey: code.id.value, insertingIfAbsent: code.id) {
@@ -20,8 +25,11 @@ public enum IdentityChecks {
                     hint: "ids are permanent and unique: give this code a new id"))
             }
             let domain = policies.domain(of: code) ?? ""
-            let key = domains.lowercased(domain) + "/" + FoldedDomains.lowercased(code.slug.value)
-            if let first = firstValue(in: &slugs, forKey: key, insertingIfAbsent: code.slug) {
+            let slug = FoldedDomains.lowercased(code.slug.value)
+            let first = separable
+                ? firstValue(in: &slugsByDomain, forKey: SlugKey(domain: domains.index(of: domain), slug: slug), insertingIfAbsent: code.slug)
+                : firstValue(in: &slugs, forKey: domains.lowercased(domain) + "/" + slug, insertingIfAbsent: code.slug)
+            if let first {
                 let same = first.value == code.slug.value
                 diagnostics.append(Diagnostic(
                     .error, SchemaRule.duplicateSlug,
@@ -35,8 +43,25 @@ public enum IdentityChecks {
         return diagnostics
     }
 
+    /// A folded slug on a folded domain (by its number in `FoldedDomains`).
+    struct SlugKey: Hashable {
+        var domain: Int
+        var slug: String
+    }
+
+    static func anyDomainHoldsSlash(_ codes: [Code], _ policies: Policies) -> Bool {
+        var last: String?
+        for code in codes {
+            let domain = policies.domain(of: code) ?? ""
+            if let last, last.utf8.elementsEqual(domain.utf8) { continue }
+            if domain.utf8.contains(UInt8(ascii: "/")) { return true }
+            last = domain
+        }
+        return false
+    }
+
     /// The value already stored for `key`, or nil after storing `value` there: one hash lookup.
-    static func firstValue<Value>(in dictionary: inout [String: Value], forKey key: String, insertingIfAbsent value: Value) -> Value? {
+    static func firstValue<Key: Hashable, Value>(in dictionary: inout [Key: Value], forKey key: Key, insertingIfAbsent value: Value) -> Value? {
         var existing: Value?
         func visit(_ slot: inout Value?) {
             if let slot { existing = slot } else { slot = value }
