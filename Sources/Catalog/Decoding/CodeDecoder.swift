@@ -37,16 +37,17 @@ struct CodeDecoder {
                         continue
                     }
                     overridden.insert(index)
-                    guard case .mapping(let inheritedEntries) = inherited[index].value.value,
-                          case .mapping = entries[position].value.value else {
+                    guard case .mapping = inherited[index].value.value, case .mapping = entries[position].value.value else {
                         decode(entries[position], into: code, fields: &fields, reader: &reader)
                         continue
                     }
                     // Both sides are mappings: decoded as merged (labels and utm straight from both).
-                    if !decode(entries[position], over: inheritedEntries, into: code, reader: &reader) {
+                    guard let stringMap = defaults.stringMaps[index],
+                          decode(entries[position], over: stringMap, into: code, reader: &reader) else {
                         let own = entries[position]
                         let merged = YAMLEntry(key: own.key, keyMark: own.keyMark, value: DefaultsMerger.merge(inherited[index].value, under: own.value))
                         decode(merged, into: code, fields: &fields, reader: &reader)
+                        continue
                     }
                 }
             }
@@ -71,7 +72,7 @@ struct CodeDecoder {
     /// one, without building the merged mapping: its own entries, then the inherited ones it
     /// does not have (the merged order; a value both sides hold as mappings would merge, but a
     /// string map reports a mapping value the same either way). False for other keys.
-    static func decode(_ entry: YAMLEntry, over inherited: [YAMLEntry], into code: Code, reader: inout NodeReader) -> Bool {
+    static func decode(_ entry: YAMLEntry, over inherited: InheritedStringMap, into code: Code, reader: inout NodeReader) -> Bool {
         switch CodeKey(entry.key.text) {
         case .labels:
             code.labels = stringMap(entry, over: inherited, reader: &reader)
@@ -188,28 +189,47 @@ struct CodeDecoder {
     }
 
     static func stringMap(_ entry: YAMLEntry, reader: inout NodeReader) -> [(key: Located<String>, value: Located<String>)] {
-        stringMap(entry, over: [], reader: &reader)
+        stringMap(entry, over: InheritedStringMap(), reader: &reader)
     }
 
     /// `entry`'s mapping as key/value strings, then `inherited`'s keys it does not have.
-    static func stringMap(_ entry: YAMLEntry, over inherited: [YAMLEntry], reader: inout NodeReader)
+    static func stringMap(_ entry: YAMLEntry, over inherited: InheritedStringMap, reader: inout NodeReader)
         -> [(key: Located<String>, value: Located<String>)] {
         guard let entries = reader.mapping(entry.value, what: "`\(entry.key.text)`") else { return [] }
         var result: [(key: Located<String>, value: Located<String>)] = []
-        result.reserveCapacity(entries.count + inherited.count)
-        func add(_ item: YAMLEntry) {
-            guard let value = reader.string(item) else { return }
-            result.append((Located(item.key.text, at: reader.location(item.keyMark)), value))
-        }
+        result.reserveCapacity(entries.count + inherited.keys.count)
         entries.withUnsafeBufferPointer { entries in
-            for index in entries.indices { add(entries[index]) }
-            inherited.withUnsafeBufferPointer { inherited in
-                for index in inherited.indices where !entries.contains(where: { $0.key.text == inherited[index].key.text }) {
-                    add(inherited[index])
-                }
+            for index in entries.indices {
+                guard let value = reader.string(entries[index]) else { continue }
+                result.append((Located(entries[index].key.text, at: reader.location(entries[index].keyMark)), value))
+            }
+            for index in inherited.keys.indices where !entries.contains(where: { $0.key.text == inherited.keys[index] }) {
+                if !inherited.diagnostics[index].isEmpty { reader.diagnostics += inherited.diagnostics[index] }
+                if let pair = inherited.pairs[index] { result.append(pair) }
             }
         }
         return result
+    }
+
+    /// An inherited string map (`labels`, `utm`) decoded once per file: each item as `stringMap`
+    /// decodes it (nil when it has no value), with the diagnostics it gives.
+    struct InheritedStringMap {
+        var keys: [String] = []
+        var pairs: [(key: Located<String>, value: Located<String>)?] = []
+        var diagnostics: [[Diagnostic]] = []
+
+        /// Nothing inherited.
+        init() {}
+
+        init(_ entries: [YAMLEntry], files: FileTable) {
+            var reader = NodeReader(files: files)
+            for item in entries {
+                let start = reader.diagnostics.count
+                keys.append(item.key.text)
+                pairs.append(reader.string(item).map { (Located(item.key.text, at: reader.location(item.keyMark)), $0) })
+                diagnostics.append(Array(reader.diagnostics[start...]))
+            }
+        }
     }
 
     static func redirect(_ entry: YAMLEntry, reader: inout NodeReader) -> Located<Int>? {

@@ -23,6 +23,8 @@ struct CodeDefaults {
     let misspelt: [String?]
     /// Entries decoded with each code rather than in the template.
     let decodedPerCode: [Bool]
+    /// `labels` and `utm` mappings, decoded once for the codes that merge their own over them.
+    let stringMaps: [CodeDecoder.InheritedStringMap?]
     private let positions: [String: Int]
 
     /// Nil when `node` is not a mapping or is empty: then there is nothing to merge.
@@ -35,8 +37,15 @@ struct CodeDefaults {
         var misspelt: [String?] = []
         var perCode: [Bool] = []
         var positions: [String: Int] = [:]
+        var stringMaps: [CodeDecoder.InheritedStringMap?] = []
         for (index, entry) in entries.enumerated() {
             positions[entry.key.text] = index
+            switch (CodeKey(entry.key.text), entry.value.value) {
+            case (.labels, .mapping(let items)), (.utm, .mapping(let items)):
+                stringMaps.append(CodeDecoder.InheritedStringMap(items, files: files))
+            default:
+                stringMaps.append(nil)
+            }
             let start = reader.diagnostics.count
             if entry.key.text == "artwork" {
                 perCode.append(true)
@@ -56,6 +65,7 @@ struct CodeDefaults {
         diagnosticRanges = ranges
         self.misspelt = misspelt
         decodedPerCode = perCode
+        self.stringMaps = stringMaps
         self.positions = positions
     }
 
