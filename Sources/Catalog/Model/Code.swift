@@ -10,35 +10,38 @@ public enum CodeStatus: String, Sendable, Hashable, CaseIterable {
 /// A class, so that passing a code around (a portfolio holds 100,000 of them, and every rule
 /// looks at each) costs one reference count, not a copy of forty fields. Only the decoder in
 /// this module sets its properties, before the code is published; afterwards it never changes,
-/// which is why it can be shared across threads.
+/// which is why it can be shared across threads. For the same reason no two accesses to a
+/// property can ever overlap, so its properties are `@exclusivity(unchecked)`: the run-time
+/// check every read of a class's `var` pays (some 75 instructions, millions of reads per lint)
+/// would never fire.
 public final class Code: @unchecked Sendable {
-    public internal(set) var file: String
+    @exclusivity(unchecked) public internal(set) var file: String
     /// Where the code's own mapping starts.
-    public internal(set) var location: SourceLocation
+    @exclusivity(unchecked) public internal(set) var location: SourceLocation
 
-    public internal(set) var id: Located<String>
-    public internal(set) var slug: Located<String>
-    public internal(set) var domain: Located<String>?
-    public internal(set) var name: Located<String>?
-    public internal(set) var owner: Located<String>?
-    public internal(set) var status: Located<CodeStatus>
-    public internal(set) var use: Located<String>?
-    public internal(set) var compliance: Located<String>?
+    @exclusivity(unchecked) public internal(set) var id: Located<String>
+    @exclusivity(unchecked) public internal(set) var slug: Located<String>
+    @exclusivity(unchecked) public internal(set) var domain: Located<String>?
+    @exclusivity(unchecked) public internal(set) var name: Located<String>?
+    @exclusivity(unchecked) public internal(set) var owner: Located<String>?
+    @exclusivity(unchecked) public internal(set) var status: Located<CodeStatus>
+    @exclusivity(unchecked) public internal(set) var use: Located<String>?
+    @exclusivity(unchecked) public internal(set) var compliance: Located<String>?
     /// Label keys and values, in the order written.
-    public internal(set) var labels: [(key: Located<String>, value: Located<String>)]
+    @exclusivity(unchecked) public internal(set) var labels: [(key: Located<String>, value: Located<String>)]
     /// Where `labels:` is written (its key), when it is.
-    public internal(set) var labelsKeyLocation: SourceLocation?
-    public internal(set) var tags: [Located<String>]
-    public internal(set) var launch: Located<Instant>?
-    public internal(set) var retire: Located<Instant>?
-    public internal(set) var target: Located<String>?
-    public internal(set) var redirect: Located<Int>?
-    public internal(set) var forwardQuery: Located<Bool>?
-    public internal(set) var utm: [(key: Located<String>, value: Located<String>)]
+    @exclusivity(unchecked) public internal(set) var labelsKeyLocation: SourceLocation?
+    @exclusivity(unchecked) public internal(set) var tags: [Located<String>]
+    @exclusivity(unchecked) public internal(set) var launch: Located<Instant>?
+    @exclusivity(unchecked) public internal(set) var retire: Located<Instant>?
+    @exclusivity(unchecked) public internal(set) var target: Located<String>?
+    @exclusivity(unchecked) public internal(set) var redirect: Located<Int>?
+    @exclusivity(unchecked) public internal(set) var forwardQuery: Located<Bool>?
+    @exclusivity(unchecked) public internal(set) var utm: [(key: Located<String>, value: Located<String>)]
     /// Where `utm:` is written (its key), when it is.
-    public internal(set) var utmKeyLocation: SourceLocation?
-    public internal(set) var routes: [Route]
-    public internal(set) var fallback: Located<String>?
+    @exclusivity(unchecked) public internal(set) var utmKeyLocation: SourceLocation?
+    @exclusivity(unchecked) public internal(set) var routes: [Route]
+    @exclusivity(unchecked) public internal(set) var fallback: Located<String>?
     /// The code's `artwork:` settings. Each read is a copy: to read a few fields, go through
     /// `sharedArtwork` instead.
     public internal(set) var artwork: ArtworkSpec? {
@@ -47,11 +50,11 @@ public final class Code: @unchecked Sendable {
     }
     /// The same settings by reference: most codes share their folder's, so a code holds one
     /// reference rather than a 460-byte copy.
-    public internal(set) var sharedArtwork: SharedArtworkSpec?
-    public internal(set) var expect: [Expectation]
-    public internal(set) var scanDistance: Located<Length>?
-    public internal(set) var changeReason: Located<String>?
-    public internal(set) var ignore: [IgnoreEntry]
+    @exclusivity(unchecked) public internal(set) var sharedArtwork: SharedArtworkSpec?
+    @exclusivity(unchecked) public internal(set) var expect: [Expectation]
+    @exclusivity(unchecked) public internal(set) var scanDistance: Located<Length>?
+    @exclusivity(unchecked) public internal(set) var changeReason: Located<String>?
+    @exclusivity(unchecked) public internal(set) var ignore: [IgnoreEntry]
 
     public init(file: String, location: SourceLocation, id: Located<String>, slug: Located<String>, status: Located<CodeStatus>) {
         self.file = file
