@@ -44,7 +44,26 @@ public enum JSONWriter {
     /// U+2028 and U+2029 (legal in JSON, but line terminators in JavaScript). Everything else,
     /// including non-ASCII text, is written as UTF-8.
     public static func quoted(_ string: String) -> String {
-        var output = "\""
+        var output = ""
+        appendQuoted(string, to: &output)
+        return output
+    }
+
+    /// `quoted(string)`, appended. Text with nothing to escape (no `"`, `\`, control
+    /// character or DEL, and no U+2028 / U+2029, whose UTF-8 starts with 0xE2) is appended as
+    /// it is, found by one pass over its bytes; other text goes scalar by scalar.
+    static func appendQuoted(_ string: String, to output: inout String) {
+        let plain = string.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }
+        output += "\""
+        if plain {
+            output += string
+        } else {
+            appendEscaped(string, to: &output)
+        }
+        output += "\""
+    }
+
+    private static func appendEscaped(_ string: String, to output: inout String) {
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
@@ -60,7 +79,6 @@ public enum JSONWriter {
                 output.unicodeScalars.append(scalar)
             }
         }
-        return output + "\""
     }
 
     private static func hex4(_ value: UInt32) -> String {
@@ -73,7 +91,7 @@ public enum JSONWriter {
         case .null: output += "null"
         case let .bool(flag): output += flag ? "true" : "false"
         case let .int(number): output += String(number)
-        case let .string(text): output += quoted(text)
+        case let .string(text): appendQuoted(text, to: &output)
         case let .array(items): appendArray(items, indent: indent, to: &output)
         case let .object(pairs): appendObject(pairs, indent: indent, to: &output)
         }
@@ -100,7 +118,9 @@ public enum JSONWriter {
         }
         output += "{\n"
         for (index, (key, item)) in pairs.enumerated() {
-            output += padding(indent + 1) + quoted(key) + ": "
+            output += padding(indent + 1)
+            appendQuoted(key, to: &output)
+            output += ": "
             append(item, indent: indent + 1, to: &output)
             output += index < pairs.count - 1 ? ",\n" : "\n"
         }
