@@ -18,7 +18,7 @@ enum DiagnosticOutput {
             Console.standardOutput(JSONRenderer(toolVersion: QropsVersion.current).render(diagnostics, filesChecked: filesChecked))
         case .sarif:
             let renderer = SARIFRenderer(
-                toolVersion: QropsVersion.current, rules: RuleRegistry.allDescriptors, informationURI: informationURI)
+                toolVersion: QropsVersion.current, rules: KnownChecks.all, informationURI: informationURI)
             Console.standardOutput(renderer.render(diagnostics, filesChecked: filesChecked))
         case .github:
             Console.standardOutput(GitHubRenderer().render(diagnostics, filesChecked: filesChecked))

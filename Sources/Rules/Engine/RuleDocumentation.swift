@@ -4,7 +4,8 @@ import Diagnostics
 /// themselves so that documentation and tests cannot drift apart.
 public enum RuleDocumentation {
     /// One line per rule: id, default severity, name.
-    public static func list() -> String {
+    /// `buildChecks`: the ids `qrops build` reports beyond lint's (listed after the built-in checks).
+    public static func list(buildChecks: [RuleDescriptor] = []) -> String {
         var lines = ["Policy rules (configure severities under `rules:` in policies/):", ""]
         let width = RuleRegistry.all.map { $0.description.id.count }.max() ?? 0
         for rule in RuleRegistry.all {
@@ -16,12 +17,19 @@ public enum RuleDocumentation {
         for d in BuiltinChecks.descriptors {
             lines.append("  \(pad(d.id, builtinWidth))  \(d.name)")
         }
+        if !buildChecks.isEmpty {
+            lines += ["", "Build checks (reported by `qrops build`; always errors unless marked):", ""]
+            let buildWidth = buildChecks.map(\.id.count).max() ?? 0
+            for d in buildChecks {
+                lines.append("  \(pad(d.id, buildWidth))  \(pad(d.defaultSeverity.rawValue, 7))  \(d.name)")
+            }
+        }
         lines += ["", "Run `qrops explain RULE` for a rule's rationale and examples."]
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// A rule's full documentation as plain text.
-    public static func explain(_ id: String) -> String? {
+    public static func explain(_ id: String, buildChecks: [RuleDescriptor] = []) -> String? {
         if let rule = RuleRegistry.rule(withID: id) {
             let description = rule.description
             let d = description.descriptor
@@ -41,11 +49,14 @@ public enum RuleDocumentation {
         if let d = BuiltinChecks.descriptors.first(where: { $0.id == id }) {
             return "\(d.id): \(d.name)\n\nSeverity: error (built into reading files; cannot be turned off)\n\n\(wrap(d.rationale))\n"
         }
+        if let d = buildChecks.first(where: { $0.id == id }) {
+            return "\(d.id): \(d.name)\n\nSeverity: \(d.defaultSeverity.rawValue) (reported by `qrops build`; cannot be turned off)\n\n\(wrap(d.rationale))\n"
+        }
         return nil
     }
 
     /// docs/rules.md: every rule with its rationale and examples.
-    public static func markdown() -> String {
+    public static func markdown(buildChecks: [RuleDescriptor] = []) -> String {
         var text = """
             # Rule reference
 
@@ -80,6 +91,12 @@ public enum RuleDocumentation {
         text += "\n## Built-in checks\n\nReported while reading files; always errors, never suppressible.\n\n| id | name | what |\n|---|---|---|\n"
         for d in BuiltinChecks.descriptors {
             text += "| `\(d.id)` | \(d.name) | \(d.summary) |\n"
+        }
+        if !buildChecks.isEmpty {
+            text += "\n## Build checks\n\nReported by `qrops build` (after lint passes); never suppressible.\n\n| id | severity | name | what |\n|---|---|---|---|\n"
+            for d in buildChecks {
+                text += "| `\(d.id)` | \(d.defaultSeverity.rawValue) | \(d.name) | \(d.summary) |\n"
+            }
         }
         return text
     }
