@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "YAMLTree", "Diagnostics"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Catalog", "Rules", "Diagnostics", "Artwork", "QREncoder", "TestSupport"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Catalog", "YAMLTree", "Diagnostics", "QREncoder"]),
-        .testTarget(name: "RoutingTests", dependencies: ["Routing", "Catalog", "YAMLTree", "Diagnostics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "Catalog", "YAMLTree", "Diagnostics", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "QREncoderTests", dependencies: ["QREncoder"]),
         .testTarget(name: "ArtworkTests", dependencies: ["Artwork", "QREncoder"], resources: [.copy("Golden")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Workspace", "Diagnostics", "qrops"]),

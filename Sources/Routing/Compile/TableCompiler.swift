@@ -11,24 +11,34 @@ public enum TableCompiler {
 
     public static func compile(_ codes: [Code], policies: Policies) -> RedirectTable {
         var domains: [String: TableDomain] = [:]
-        for (host, policy) in policies.domains {
+        // Sorted, so that two policy keys naming one host (`QR.acme.example`, `qr.acme.example`)
+        // resolve the same way on every run: the last in byte order wins.
+        for (host, policy) in policies.domains.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             let domain = self.domain(host, policy)
             domains[domain.host] = domain
         }
         var entries: [(key: String, code: TableCode)] = []
         entries.reserveCapacity(codes.count)
-        var seen = Set<String>()
         for code in codes {
             guard let compiled = compile(code, policies: policies, domains: &domains) else { continue }
             let domain = domains[compiled.domain] ?? TableDomain(host: compiled.domain)
-            let key = compiled.domain + "\u{0}" + domain.slugKey(compiled.slug)
-            // A duplicate slug is a lint error (`duplicate-slug`); the first one wins here.
-            guard seen.insert(key).inserted else { continue }
-            entries.append((key, compiled))
+            entries.append((compiled.domain + "\u{0}" + domain.slugKey(compiled.slug), compiled))
         }
-        entries.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        entries.sort {
+            $0.key == $1.key ? $0.code.id.utf8.lexicographicallyPrecedes($1.code.id.utf8)
+                : $0.key.utf8.lexicographicallyPrecedes($1.key.utf8)
+        }
+        // A duplicate slug is a lint error (`duplicate-slug`); should a table be compiled anyway,
+        // the code with the smallest id keeps the slug, whatever order the files were read in.
+        var published: [TableCode] = []
+        published.reserveCapacity(entries.count)
+        var previousKey: String?
+        for entry in entries where entry.key != previousKey {
+            published.append(entry.code)
+            previousKey = entry.key
+        }
         let sortedDomains = domains.values.sorted { $0.host.utf8.lexicographicallyPrecedes($1.host.utf8) }
-        return RedirectTable(domains: sortedDomains, codes: entries.map(\.code))
+        return RedirectTable(domains: sortedDomains, codes: published)
     }
 
     /// One code's entry, or nil for a draft or a code without a domain. Adds the code's domain

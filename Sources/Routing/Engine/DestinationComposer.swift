@@ -23,9 +23,9 @@ public enum DestinationComposer {
         }
         var prefix = String(base)
         let existing = base.firstIndex(of: "?").map { base[base.index(after: $0)...] } ?? ""
-        var present = Set<Substring>()
+        var present = Set<String>()
         for part in existing.split(separator: "&") { present.insert(parameterName(part)) }
-        let added = utm.filter { !present.contains(Substring($0.name)) }.map { encode($0.name) + "=" + encode($0.value) }
+        let added = utm.filter { !present.contains($0.name) }.map { encode($0.name) + "=" + encode($0.value) }
         if !added.isEmpty {
             prefix += separator(after: prefix) + added.joined(separator: "&")
         }
@@ -37,9 +37,9 @@ public enum DestinationComposer {
         return prefix.hasSuffix("?") || prefix.hasSuffix("&") ? "" : "&"
     }
 
-    /// The name part of `name=value` (percent-decoded forms are not compared).
-    static func parameterName(_ part: Substring) -> Substring {
-        part.firstIndex(of: "=").map { part[..<$0] } ?? part
+    /// The percent-decoded name part of `name=value` (`utm%5Fsource` is `utm_source`).
+    static func parameterName(_ part: Substring) -> String {
+        SlugPath.percentDecoded(String(part.firstIndex(of: "=").map { part[..<$0] } ?? part))
     }
 
     /// Percent-encodes every byte outside RFC 3986 unreserved characters.
@@ -56,14 +56,19 @@ public enum DestinationComposer {
         return out
     }
 
-    /// A scan's raw query made safe for a Location header: bytes that are not allowed in a URL
-    /// (controls, space, `"`, `<`, `>`, `\`, `^`, backtick, `{`, `|`, `}`, non-ASCII) are
-    /// percent-encoded; a `#` ends it.
+    /// A scan's raw query made safe for a Location header: bytes RFC 3986 does not allow in a
+    /// query (controls, space, `"`, `<`, `>`, `[`, `\`, `]`, `^`, backtick, `{`, `|`, `}`, DEL,
+    /// non-ASCII) are percent-encoded, and so is a `%` that does not start a valid `%XX` escape;
+    /// a `#` ends it. Valid escapes, `+`, `&`, `=` and the other delimiters are kept as sent.
     public static func sanitisedQuery(_ query: String) -> String {
         var out = ""
-        for byte in query.utf8 {
+        let bytes = Array(query.utf8)
+        out.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() {
             if byte == 0x23 { break }
-            if byte <= 0x20 || byte >= 0x7F || [0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D].contains(byte) {
+            let strayPercent = byte == 0x25
+                && !(index + 2 < bytes.count && SlugPath.hexValue(bytes[index + 1]) != nil && SlugPath.hexValue(bytes[index + 2]) != nil)
+            if strayPercent || byte <= 0x20 || byte >= 0x7F || unsafeInQuery.contains(byte) {
                 out += "%" + hex(byte >> 4) + hex(byte & 15)
             } else {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
@@ -71,6 +76,9 @@ public enum DestinationComposer {
         }
         return out
     }
+
+    /// `"`, `<`, `>`, `[`, `\`, `]`, `^`, backtick, `{`, `|`, `}`.
+    static let unsafeInQuery: Set<UInt8> = [0x22, 0x3C, 0x3E, 0x5B, 0x5C, 0x5D, 0x5E, 0x60, 0x7B, 0x7C, 0x7D]
 
     static func isUnreserved(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
