@@ -34,6 +34,9 @@ import Testing
         code("A-6", "perm301", status: 301),
         code("A-7", "temp307", status: 307),
         code("A-8", "perm308", status: 308),
+        code("A-9", "split301", status: 301, routes: [TableRoute(condition: TableCondition(), outcome: .split([
+            TableSplitArm(weight: 1, target: "https://www.acme.example/only"), TableSplitArm(weight: 0, target: "https://www.acme.example/never"),
+        ]))]),
     ])
 
     struct Row: Sendable, CustomTestStringConvertible {
@@ -110,6 +113,9 @@ import Testing
             status: 307, location: "https://www.acme.example/target?utm_source=qr", outcome: .target, codeID: "A-7"),
         Row(name: "308: cached a day", url: "https://qr.acme.example/perm308",
             status: 308, location: "https://www.acme.example/target?utm_source=qr", cacheControl: "public, max-age=86400", outcome: .target, codeID: "A-8"),
+        Row(name: "301 chosen by a split: private (no shared cache keeps one arm for everyone)", url: "https://qr.acme.example/split301",
+            status: 301, location: "https://www.acme.example/only?utm_source=qr", cacheControl: "private, max-age=86400",
+            outcome: .split(route: 0, arm: 0), codeID: "A-9"),
         Row(name: "a 301 code's fallback is a 302, not stored", url: "https://qr.acme.example/perm301", at: "2040-01-01",
             status: 302, location: "https://www.acme.example/own-fallback", outcome: .fallback(.pastRetire), codeID: "A-6"),
     ]

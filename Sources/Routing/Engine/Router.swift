@@ -71,8 +71,14 @@ public enum Router {
         let permanent = code.status == 301 || code.status == 308
         return Resolution(
             status: code.status, location: location, destination: destination,
-            cacheControl: permanent ? Resolution.permanentCacheControl : Resolution.temporaryCacheControl,
+            cacheControl: !permanent ? Resolution.temporaryCacheControl
+                : isSplit(outcome) ? Resolution.permanentSplitCacheControl : Resolution.permanentCacheControl,
             vary: code.varyHeaders(countryHeader: domain.countryHeader), codeID: code.id, outcome: outcome, trace: trace)
+    }
+
+    static func isSplit(_ outcome: Resolution.Outcome) -> Bool {
+        if case .split = outcome { return true }
+        return false
     }
 
     static func fallback(_ code: TableCode, _ reason: Resolution.FallbackReason, _ why: String) -> Resolution {
