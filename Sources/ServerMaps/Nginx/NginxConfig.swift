@@ -228,10 +228,10 @@ enum NginxConfig {
         # The device, as qrops classifies User-Agents (case-insensitive substrings, bots first).
         map $http_user_agent $qrops_device {
             default desktop;
-            "~*\(alternation(UserAgentPattern.bot))" desktop;
-            "~*\(alternation(UserAgentPattern.ios))" ios;
-            "~*\(alternation(UserAgentPattern.android))" android;
-            "~*\(alternation(UserAgentPattern.mobile))" mobile;
+            "~*\(alternation(UserAgentMarkers.bot))" desktop;
+            "~*\(alternation(UserAgentMarkers.ios))" ios;
+            "~*\(alternation(UserAgentMarkers.android))" android;
+            "~*\(alternation(UserAgentMarkers.mobile))" mobile;
         }
 
 
