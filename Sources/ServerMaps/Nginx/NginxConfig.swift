@@ -13,7 +13,7 @@ enum NginxConfig {
         """
     }
 
-    static func http(_ plan: NginxPlan, sizing: NginxHashSizing, at: Int64) -> String {
+    static func http(_ plan: MapRoutingPlan, sizing: NginxHashSizing, at: Int64) -> String {
         let folder = NginxEmitter.installFolder
         var out = header(at, include: "Include inside http { }, before any other map: include \(folder)/qrops-http.conf;")
         out += """
@@ -119,7 +119,7 @@ enum NginxConfig {
             for (index, shape) in plan.splitShapes.enumerated() {
                 out += "split_clients \"${remote_addr}:${qrops_split_id}\" $qrops_arm\(index) {\n"
                 for (arm, share) in shape.enumerated().dropLast() {
-                    out += "    \(NginxPlan.percent(share)) \(arm);\n"
+                    out += "    \(MapRoutingPlan.percent(share)) \(arm);\n"
                 }
                 out += "    * \(shape.count - 1);\n}\n\n"
             }

@@ -18,13 +18,13 @@ public struct NginxEmitter: ServerMapEmitter {
     public static let queryEncodingPasses = 16
 
     public static func emit(_ table: RedirectTable, options: EmitOptions) -> EmitResult {
-        var plan = NginxPlan(table, at: options.at)
+        var plan = MapRoutingPlan(table, at: options.at, dialect: .nginx)
         var findings = plan.findings
         plan.codes = unique(plan.codes, findings: &findings)
 
         var dataMaps: [(file: String, entries: [(key: String, value: String)])] = [
             ("codes.map", plan.codes), ("not-found.map", plan.notFound), ("country-headers.map", plan.countryHeaders),
-            ("devices.map", plan.devices), ("languages.map", plan.languages), ("countries.map", plan.countries),
+    ("devices.map", plan.devices), ("languages.map", plan.languages), ("countries.map", plan.countries),
             ("routes.map", plan.routes), ("answers.map", plan.answers), ("split-ids.map", plan.splitIDs),
         ]
         var keySets = dataMaps.map { map in
@@ -58,6 +58,13 @@ public struct NginxEmitter: ServerMapEmitter {
         return EmitResult(files: files, findings: findings)
     }
 
+    /// What nginx can write and how it keys its maps.
+    static let dialect = MapRoutingPlan.Dialect(
+        target: target, textProblem: NginxText.problem, slugProblem: NginxText.slugProblem, isSafeHost: NginxText.isSafeHost,
+        headerReference: NginxText.headerVariable, keysIgnoreCase: true,
+        splitRouteValue: { number, route, shape in "\(number):\(route):${qrops_arm\(shape)}" },
+        lineLimit: nil, splitsLikeEngine: true)
+
     /// nginx compares map keys without ASCII case and refuses a duplicate: keep the first.
     static func unique(_ entries: [(key: String, value: String)], findings: inout [EmitterFinding]) -> [(key: String, value: String)] {
         var seen = Set<String>()
@@ -75,4 +82,8 @@ public struct NginxEmitter: ServerMapEmitter {
         }
         return kept
     }
+}
+
+extension MapRoutingPlan.Dialect {
+    static let nginx = NginxEmitter.dialect
 }

@@ -1,11 +1,33 @@
 import Catalog
 import Routing
 
-/// The entries of every generated nginx map, worked out code by code (see docs/servers/nginx.md,
-/// "How it works"). A code that cannot be written safely is left out with an error finding.
-struct NginxPlan {
-    /// `host/slug` → body: an answer record, or `@N:flags` for a routed code; `~Slug/` in
-    /// front on case-sensitive domains.
+/// The entries of the lookup maps that nginx and HAProxy route with, worked out code by code
+/// (docs/servers/nginx.md, "How it works"). A code that cannot be written safely is left out
+/// with an error finding. The target's `Dialect` says what it can write and how it keys.
+struct MapRoutingPlan {
+    struct Dialect: Sendable {
+        var target: String
+        /// Why a value (destination part, code id) cannot be written, or nil.
+        var textProblem: @Sendable (String) -> String?
+        var slugProblem: @Sendable (String) -> String?
+        var isSafeHost: @Sendable (String) -> Bool
+        /// The country header's request variable or fetch, nil when the target cannot read it.
+        var headerReference: @Sendable (String) -> String?
+        /// nginx keys match without case (`~Slug/` before the body checks the case); HAProxy
+        /// keys match exactly (keys of case-insensitive domains are stored lower-case).
+        var keysIgnoreCase: Bool
+        /// The value of a split route: nginx names the arm variable, HAProxy the shape.
+        var splitRouteValue: @Sendable (_ number: Int, _ route: Int, _ shape: Int) -> String
+        /// The longest map line the target reads whole (HAProxy: 16 KB), or nil.
+        var lineLimit: Int?
+        /// Whether the target splits with the engine's hash (nginx `split_clients`); when not,
+        /// every split gets a warning saying how the target splits instead.
+        var splitsLikeEngine: Bool
+        var splitWarning: String = ""
+    }
+
+    /// `host/slug` → body: an answer record, or `@N:flags` for a routed code; for nginx, `~Slug/`
+    /// in front on case-sensitive domains.
     var codes: [(key: String, value: String)] = []
     /// `N|device|language|country|querybits` → `N:route` (or `N:route:${qrops_armK}`).
     var routes: [(key: String, value: String)] = []
@@ -23,40 +45,51 @@ struct NginxPlan {
     var splitShapes: [[Int]] = []
     /// host → not-found record.
     var notFound: [(key: String, value: String)] = []
-    /// host → country header variable, for hosts whose header is not the default one.
+    /// host → country header reference, for hosts whose header is not the default one.
     var countryHeaders: [(key: String, value: String)] = []
-    var defaultCountryHeader = "$http_cf_ipcountry"
+    var defaultCountryHeader = ""
+    /// Every country header reference used, default first.
+    var headerReferences: [String] = []
+    /// host → `i` or `s` (case-insensitive or case-sensitive slugs), for every domain.
+    var hosts: [(key: String, value: String)] = []
     var usesLanguage = false
     var usesQuery = false
     var findings: [EmitterFinding] = []
 
-    static let target = "nginx"
+    let dialect: Dialect
+    var target: String { dialect.target }
 
-    init(_ table: RedirectTable, at instant: Int64) {
+    init(_ table: RedirectTable, at instant: Int64, dialect: Dialect) {
+        self.dialect = dialect
         var domains: [String: TableDomain] = [:]
         for domain in table.domains { domains[domain.host] = domain }
         var headerVariables: [String: String?] = [:]
         for domain in table.domains {
-            let variable = NginxText.headerVariable(domain.countryHeader)
+            let variable = dialect.headerReference(domain.countryHeader)
             headerVariables[domain.host] = variable
             if variable == nil {
                 findings.append(EmitterFinding(
-                    .error, rule: "target-cannot-express", target: Self.target, codeID: nil,
-                    message: "nginx cannot read the country header `\(domain.countryHeader)` of \(domain.host): a header name for nginx has only letters, digits and `-`",
+                    .error, rule: "target-cannot-express", target: target, codeID: nil,
+                    message: "\(target) cannot read the country header `\(domain.countryHeader)` of \(domain.host): only header names of letters, digits and `-` are supported",
                     hint: "set `country-header` to a name such as `CF-IPCountry`"))
             }
         }
         let variables = table.domains.compactMap { headerVariables[$0.host] ?? nil }
-        defaultCountryHeader = Self.mostCommon(variables) ?? "$http_cf_ipcountry"
+        defaultCountryHeader = Self.mostCommon(variables) ?? dialect.headerReference(TableDomain.defaultCountryHeader) ?? ""
+        headerReferences = [defaultCountryHeader]
+        for variable in variables where !headerReferences.contains(variable) { headerReferences.append(variable) }
         for domain in table.domains {
-            guard NginxText.isSafeHost(domain.host) else {
-                findings.append(EmitterFinding(.error, rule: "target-unsafe-value", target: Self.target, codeID: nil,
-                                               message: "the domain `\(domain.host)` cannot be written into nginx configuration"))
+            guard dialect.isSafeHost(domain.host) else {
+                findings.append(EmitterFinding(.error, rule: "target-unsafe-value", target: target, codeID: nil,
+                                               message: "the domain `\(domain.host)` cannot be written into \(target) configuration"))
                 continue
             }
-            if let variable = headerVariables[domain.host] ?? nil, variable != defaultCountryHeader {
+            let variable = headerVariables[domain.host] ?? nil
+            if let variable, variable != defaultCountryHeader {
                 countryHeaders.append((domain.host, variable))
             }
+            let headerIndex = variable.flatMap { headerReferences.firstIndex(of: $0) } ?? 0
+            hosts.append((domain.host, (domain.caseSensitiveSlugs ? "s" : "i") + String(headerIndex)))
             let record = answerRecord(.redirect302(domain.notFound), codeID: nil)
             if let record, domain.notFound != nil { notFound.append((domain.host, record)) }
         }
@@ -68,15 +101,22 @@ struct NginxPlan {
 
     mutating func add(_ code: TableCode, number: Int, domain: TableDomain, at instant: Int64, countryHeaderOK: Bool) {
         func refuse(_ message: String, hint: String? = nil) {
-            findings.append(EmitterFinding(.error, rule: "target-unsafe-value", target: Self.target, codeID: code.id, message: message, hint: hint))
+            findings.append(EmitterFinding(.error, rule: "target-unsafe-value", target: target, codeID: code.id, message: message, hint: hint))
         }
-        guard NginxText.isSafeHost(domain.host) else { return }
-        if let problem = NginxText.slugProblem(code.slug) {
-            return refuse("the slug `\(code.slug)` cannot be written into an nginx map: it contains \(problem)",
-                          hint: "nginx serves slugs of ASCII letters, digits and `-._~!*(),;:@&=+%'`")
+        guard dialect.isSafeHost(domain.host) else { return }
+        if let problem = dialect.slugProblem(code.slug) {
+            return refuse("the slug `\(code.slug)` cannot be written into a \(target) map: it contains \(problem)",
+                          hint: "\(target) maps hold slugs of ASCII letters, digits and `-._~!*(),;:@&=+%'`")
         }
-        let key = domain.host + "/" + code.slug
-        let exact = domain.caseSensitiveSlugs ? "~" + code.slug + "/" : ""
+        let exact: String
+        let key: String
+        if dialect.keysIgnoreCase {
+            key = domain.host + "/" + code.slug
+            exact = domain.caseSensitiveSlugs ? "~" + code.slug + "/" : ""
+        } else {
+            key = domain.host + "/" + domain.slugKey(code.slug)
+            exact = ""
+        }
         let frozen = StaticCode(code, at: instant)
         let routes = frozen.liveRoutes
         guard !routes.isEmpty else {
@@ -85,14 +125,14 @@ struct NginxPlan {
             return
         }
         guard let variants = RoutingVariants(routes: routes) else {
-            return refuse("the routes of \(code.id) combine too many devices, languages, countries and query conditions for nginx maps",
+            return refuse("the routes of \(code.id) combine too many devices, languages, countries and query conditions for \(target) maps",
                           hint: "split the code's routes, or name fewer languages and countries")
         }
         if variants.countries != nil, !countryHeaderOK {
-            return refuse("\(code.id) routes on the country, but nginx cannot read the domain's country header")
+            return refuse("\(code.id) routes on the country, but \(target) cannot read the domain's country header")
         }
         for country in variants.countries ?? [] where !Self.isPlainToken(country) {
-            return refuse("the country `\(country)` of \(code.id) cannot be written into an nginx map")
+            return refuse("the country `\(country)` of \(code.id) cannot be written into a \(target) map")
         }
         // Answers first, so an unsafe destination refuses the whole code.
         var entries: [(key: String, value: String)] = []
@@ -117,12 +157,12 @@ struct NginxPlan {
                     guard let record = answerRecord(.destination(arm.target, of: code, domain: domain), codeID: code.id) else { return }
                     entries.append(("\(number):\(index):\(armIndex)", record))
                 }
-                routeValues.append("\(number):\(index):${qrops_arm\(shapeIndex)}")
+                routeValues.append(dialect.splitRouteValue(number, index, shapeIndex))
             }
         }
         if hasSplit {
-            if let problem = NginxText.problem(code.id) {
-                return refuse("the id of \(code.id) cannot be written into nginx's split key: it contains \(problem)")
+            if let problem = dialect.textProblem(code.id) {
+                return refuse("the id of \(code.id) cannot be written into \(target)'s split key: it contains \(problem)")
             }
             splitIDs.append((String(number), code.id))
         }
@@ -161,16 +201,24 @@ struct NginxPlan {
     mutating func answerRecord(_ answer: StaticAnswer, codeID: String?) -> String? {
         guard answer.status != 404 else { return "404" }
         for text in answer.texts {
-            if let problem = NginxText.problem(text) {
+            if let problem = dialect.textProblem(text) {
                 findings.append(EmitterFinding(
-                    .error, rule: "target-unsafe-value", target: Self.target, codeID: codeID,
-                    message: "the destination `\(answer.prefix + answer.fragment)` cannot be written into nginx configuration: it contains \(problem)",
+                    .error, rule: "target-unsafe-value", target: target, codeID: codeID,
+                    message: "the destination `\(Self.shortened(answer.prefix + answer.fragment))` cannot be written into \(target) configuration: it contains \(problem)",
                     hint: "percent-encode the character"))
                 return nil
             }
         }
         let vary = answer.vary.isEmpty ? "-" : answer.vary.joined(separator: ",")
-        return "\(answer.status) \(answer.forwardsQuery ? 1 : 0) \(vary) \(answer.prefix) \(answer.separator) \(answer.fragment)"
+        let record = "\(answer.status) \(answer.forwardsQuery ? 1 : 0) \(vary) \(answer.prefix) \(answer.separator) \(answer.fragment)"
+        if let limit = dialect.lineLimit, record.utf8.count + 200 > limit {
+            findings.append(EmitterFinding(
+                .error, rule: "target-line-too-long", target: target, codeID: codeID,
+                message: "the destination `\(Self.shortened(answer.prefix))` is \(answer.prefix.utf8.count) bytes: \(target) reads map lines of at most \(limit) bytes",
+                hint: "shorten the URL (destination-too-long allows 2000 bytes)"))
+            return nil
+        }
+        return record
     }
 
     /// Each arm's share in hundredths of a percent (`split_clients` has two decimals). When the
@@ -190,13 +238,23 @@ struct NginxPlan {
             shares.append(next - boundary)
             boundary = next
         }
-        if !exact {
+        if !dialect.splitsLikeEngine {
             findings.append(EmitterFinding(
-                .warning, rule: "target-split-approximate", target: Self.target, codeID: code.id,
-                message: "nginx `split_clients` takes percentages with two decimals: the weights \(arms.map { String($0.weight) }.joined(separator: "/")) of \(code.id) are rounded to \(shares.map { Self.percent($0) }.joined(separator: "/")), so some clients get another arm than `qrops resolve` says",
+                .warning, rule: "target-split-not-engine", target: target, codeID: code.id,
+                message: "\(target) cannot compute the engine's split hash: \(dialect.splitWarning) The split of \(code.id) keeps its weights and is sticky per client address, but a client may get another arm than `qrops resolve` says",
+                hint: "if every scanner must get the arm `qrops resolve` shows, serve this code from nginx or `qrops serve`"))
+        } else if !exact {
+            findings.append(EmitterFinding(
+                .warning, rule: "target-split-approximate", target: target, codeID: code.id,
+                message: "\(target) `split_clients` takes percentages with two decimals: the weights \(arms.map { String($0.weight) }.joined(separator: "/")) of \(code.id) are rounded to \(shares.map { Self.percent($0) }.joined(separator: "/")), so some clients get another arm than `qrops resolve` says",
                 hint: "use weights that are whole hundredths of a percent of their sum (50/50, 1/3/6, 2500/7500)"))
         }
         return shares
+    }
+
+    /// At most 80 characters of `text`, for messages.
+    static func shortened(_ text: String) -> String {
+        text.count <= 80 ? text : String(text.prefix(77)) + "..."
     }
 
     static func percent(_ hundredths: Int) -> String {
