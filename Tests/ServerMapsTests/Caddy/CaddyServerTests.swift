@@ -35,7 +35,7 @@ enum CaddyOutputShape {
         var current: Int?
         for line in text.split(separator: "\n") {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("map {http.request.uri.path}") {
+            if trimmed.hasPrefix("map {vars.qrops_key") {
                 current = 0
             } else if current != nil, trimmed == "}" {
                 largest = max(largest, current ?? 0)

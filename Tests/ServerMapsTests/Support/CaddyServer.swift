@@ -33,6 +33,8 @@ extension ServerUnderTest {
             return ServerLaunch(
                 checkArguments: ["validate", "--config", "Caddyfile", "--adapter", "caddyfile"],
                 runArguments: ["run", "--config", "Caddyfile", "--adapter", "caddyfile"],
+                // The test site is plain HTTP on purpose (no certificates on loopback).
+                tolerated: ["automatic HTTPS is completely disabled"],
                 environment: environment)
         },
         splitsMatchEngine: false)
