@@ -2,6 +2,7 @@
 /// `build: {targets: [...]}` names (all of them by default). Add a new emitter here.
 public let allEmitters: [any ServerMapEmitter.Type] = [
     NginxEmitter.self,
+    HAProxyEmitter.self,
 ]
 
 /// The emitter for a `build.targets` name, if there is one.

@@ -50,7 +50,8 @@ struct MapRoutingPlan {
     var defaultCountryHeader = ""
     /// Every country header reference used, default first.
     var headerReferences: [String] = []
-    /// host → `i` or `s` (case-insensitive or case-sensitive slugs), for every domain.
+    /// host → `i:K` or `s:K` (case-insensitive or case-sensitive slugs; country header `K` of
+    /// `headerReferences`), for every domain.
     var hosts: [(key: String, value: String)] = []
     var usesLanguage = false
     var usesQuery = false
@@ -89,7 +90,7 @@ struct MapRoutingPlan {
                 countryHeaders.append((domain.host, variable))
             }
             let headerIndex = variable.flatMap { headerReferences.firstIndex(of: $0) } ?? 0
-            hosts.append((domain.host, (domain.caseSensitiveSlugs ? "s" : "i") + String(headerIndex)))
+            hosts.append((domain.host, (domain.caseSensitiveSlugs ? "s:" : "i:") + String(headerIndex)))
             let record = answerRecord(.redirect302(domain.notFound), codeID: nil)
             if let record, domain.notFound != nil { notFound.append((domain.host, record)) }
         }

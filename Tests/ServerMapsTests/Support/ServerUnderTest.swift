@@ -37,11 +37,21 @@ struct ServerUnderTest: Sendable, CustomStringConvertible {
     /// `"<client address>:<code id>"`). When false (the emitter reports a finding for each split),
     /// a split vector passes when the server answers with any one of the split's arms.
     var splitsMatchEngine: Bool = true
+    /// Vectors the server is documented to answer differently (docs/servers/<name>.md), by
+    /// vector name: the answer it must give instead, and why.
+    var divergences: [String: Divergence] = [:]
 
     var description: String { name }
 
     /// Every server the shared tests (vectors, injection corpus) run against.
-    static let all: [ServerUnderTest] = [.nginx]
+    static let all: [ServerUnderTest] = [.nginx, .haproxy]
+}
+
+/// A documented difference from the engine on one vector: the server must answer exactly this.
+struct Divergence: Sendable {
+    var status: Int
+    var location: String?
+    var reason: String
 }
 
 /// How to check and run a configured server.

@@ -21,6 +21,9 @@ enum VectorReplay {
         var headers: [(String, String)]
         var client: String
         var accepted: [(status: Int, location: String?)]
+        /// The engine's headers (checked unless the vector diverges on this server).
+        var cacheControl: String?
+        var vary: [String]?
     }
 
     /// Every shared vector on `server`: one emitted config per distinct `at`. The fixture
@@ -58,11 +61,17 @@ enum VectorReplay {
             let domain = table.domains.first { $0.host == SlugPath.host(host) }
             headers.append((domain?.countryHeader ?? TableDomain.defaultCountryHeader, country))
         }
+        if let divergence = server.divergences[vector.name] {
+            return Probe(name: vector.name, host: host, target: target, headers: headers, client: vector.client,
+                         accepted: [(divergence.status, divergence.location)])
+        }
         var accepted: [(status: Int, location: String?)] = [(vector.status, vector.location)]
         if !server.splitsMatchEngine {
             accepted = EngineOracle.splitAlternatives(request, table: table) ?? accepted
         }
-        return Probe(name: vector.name, host: host, target: target, headers: headers, client: vector.client, accepted: accepted)
+        let engine = EngineOracle.resolve(request, table: table)
+        return Probe(name: vector.name, host: host, target: target, headers: headers, client: vector.client, accepted: accepted,
+                     cacheControl: engine.cacheControl, vary: engine.status == 404 ? [] : engine.vary)
     }
 
     static func replay(_ probes: [Probe], port: Int) throws -> [Mismatch] {
@@ -82,6 +91,17 @@ enum VectorReplay {
                 let got = response.location.map { String(decoding: $0, as: UTF8.self) } ?? "(none)"
                 let wanted = probe.accepted.map { "\($0.status) \($0.location ?? "(none)")" }.joined(separator: " or ")
                 mismatches.append(Mismatch(vector: probe.name, detail: "expected \(wanted), got \(response.status) \(got)\n\(response)"))
+                continue
+            }
+            let cache = response.header("Cache-Control").map { String(decoding: $0, as: UTF8.self) }
+            if let expected = probe.cacheControl, cache != expected {
+                mismatches.append(Mismatch(vector: probe.name, detail: "Cache-Control: expected `\(expected)`, got `\(cache ?? "(none)")`"))
+            }
+            let vary = response.header("Vary").map { value in
+                String(decoding: value, as: UTF8.self).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            } ?? []
+            if let expected = probe.vary, vary != expected {
+                mismatches.append(Mismatch(vector: probe.name, detail: "Vary: expected \(expected), got \(vary)"))
             }
         }
         return mismatches
