@@ -52,7 +52,7 @@ enum ApacheHarness {
             PidFile "\(root)/httpd.pid"
             ErrorLog "\(root)/error.log"
             LogLevel warn
-            Mutex file:"\(root)" default
+            Mutex file:\(root) default
             ServerName localhost
             \(user)LoadModule mpm_event_module \(modules)/mod_mpm_event.so
             LoadModule authz_core_module \(modules)/mod_authz_core.so
