@@ -201,6 +201,13 @@ struct MapRoutingPlan {
     /// part cannot be written.
     mutating func answerRecord(_ answer: StaticAnswer, codeID: String?) -> String? {
         guard answer.status != 404 else { return "404" }
+        if !Self.isAbsoluteWebURL(answer.prefix) {
+            findings.append(EmitterFinding(
+                .error, rule: "target-unsafe-value", target: target, codeID: codeID,
+                message: "the destination `\(Self.shortened(answer.prefix + answer.fragment))` is not an absolute http(s) URL: \(target) would resolve it against the request or send the scanner somewhere else",
+                hint: "write an absolute `https://` URL"))
+            return nil
+        }
         for text in answer.texts {
             if let problem = dialect.textProblem(text) {
                 findings.append(EmitterFinding(
@@ -251,6 +258,14 @@ struct MapRoutingPlan {
                 hint: "use weights that are whole hundredths of a percent of their sum (50/50, 1/3/6, 2500/7500)"))
         }
         return shares
+    }
+
+    /// `http://` or `https://` (any case) followed by a host.
+    static func isAbsoluteWebURL(_ text: String) -> Bool {
+        let lower = SlugPath.asciiLowercased(String(text.prefix(9)))
+        let rest = lower.hasPrefix("https://") ? text.dropFirst(8) : lower.hasPrefix("http://") ? text.dropFirst(7) : nil
+        guard let rest, let first = rest.first else { return false }
+        return first != "/" && first != "?" && first != "#"
     }
 
     /// At most 80 characters of `text`, for messages.

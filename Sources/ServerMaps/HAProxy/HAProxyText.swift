@@ -7,6 +7,7 @@ enum HAProxyText {
     static let lineLimit = 16 * 1024
 
     static func problem(_ text: String) -> String? {
+        if let separator = UnicodeLineBreak.first(in: text) { return separator }
         for byte in text.utf8 {
             switch byte {
             case 0x00 ... 0x1F, 0x7F: return "a control character (it would split the map line or the response)"

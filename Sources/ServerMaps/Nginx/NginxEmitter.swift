@@ -63,7 +63,7 @@ public struct NginxEmitter: ServerMapEmitter {
         target: target, textProblem: NginxText.problem, slugProblem: NginxText.slugProblem, isSafeHost: NginxText.isSafeHost,
         headerReference: NginxText.headerVariable, keysIgnoreCase: true,
         splitRouteValue: { number, route, shape in "\(number):\(route):${qrops_arm\(shape)}" },
-        lineLimit: nil, splitsLikeEngine: true)
+        lineLimit: NginxText.tokenLimit, splitsLikeEngine: true)
 
     /// nginx compares map keys without ASCII case and refuses a duplicate: keep the first.
     static func unique(_ entries: [(key: String, value: String)], findings: inout [EmitterFinding]) -> [(key: String, value: String)] {

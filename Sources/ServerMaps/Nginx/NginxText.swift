@@ -3,8 +3,12 @@
 /// turns `\n`, `\r`, `\t` into control characters and ends the string at `"`. We refuse rather
 /// than escape: a value with a control character, whitespace, `"`, `\` or `$` is never written.
 enum NginxText {
+    /// nginx reads a configuration token into a 4 KB buffer ("too long parameter" beyond).
+    static let tokenLimit = 4096
+
     /// Why `text` cannot be written in a quoted nginx string, or nil when it can.
     static func problem(_ text: String) -> String? {
+        if let separator = UnicodeLineBreak.first(in: text) { return separator }
         for byte in text.utf8 {
             switch byte {
             case 0x00 ... 0x1F, 0x7F: return "a control character (nginx would end the line or split the response)"
@@ -21,7 +25,8 @@ enum NginxText {
     /// A slug may hold only what survives nginx's URI normalisation unchanged and needs no
     /// quoting: ASCII letters, digits and `-._~!*(),;:@&=+%'`.
     static func slugProblem(_ slug: String) -> String? {
-        guard !slug.isEmpty else { return "it is empty" }
+        guard !slug.isEmpty else { return "nothing (it is empty)" }
+        guard slug != ".", slug != ".." else { return "only dots (a dot segment, which servers resolve away)" }
         for byte in slug.utf8 {
             let ok = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
                 || Array("-._~!*(),;:@&=+%'".utf8).contains(byte)
