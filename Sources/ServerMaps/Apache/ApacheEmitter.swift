@@ -17,10 +17,10 @@ public enum ApacheEmitter: ServerMapEmitter {
         var map = ApacheMapFile()
         var rules = ApacheRules()
         for domain in table.domains {
-            guard ApacheText.isHost(domain.host) else {
+            guard PlainNames.isHost(domain.host) else {
                 findings.append(EmitterFinding(
                     .error, rule: "target-unsafe-value", target: target, codeID: nil,
-                    message: "the short domain `\(ApacheText.comment(domain.host))` is not a plain host name (lower-case letters, digits, `.`, `-`, `_`); its codes are left out of the Apache config"))
+                    message: "the short domain `\(PlainNames.comment(domain.host))` is not a plain host name (lower-case letters, digits, `.`, `-`, `_`); its codes are left out of the Apache config"))
                 continue
             }
             var notFound = PlannedAnswer.fallback(domain.notFound)
@@ -45,10 +45,17 @@ public enum ApacheEmitter: ServerMapEmitter {
                     var probe = ApacheMapFile()
                     if probe.add(key: entry.key, value: entry.value) { accepted.append(entry) } else { tooLong = entry.key }
                 }
+                if tooLong != nil, case .answer(let answer) = plan.behaviour, ApacheRules.canWriteInRules(domain.host + "/" + plan.key, answer) {
+                    // Too long for a map line: the answer goes into qrops.conf itself.
+                    rules.addLongAnswer(key: domain.host + "/" + plan.key, answer: answer)
+                    plans.append(plan)
+                    rules.add(plan, domain: domain)
+                    continue
+                }
                 if let tooLong {
                     findings.append(EmitterFinding(
                         .error, rule: "target-line-too-long", target: target, codeID: code.id,
-                        message: "the RewriteMap line for `\(ApacheText.comment(tooLong))` is longer than \(ApacheMapFile.lineLimit) bytes, which mod_rewrite would cut (and read the rest as another line); the code is left out of the Apache config",
+                        message: "the RewriteMap line for `\(PlainNames.comment(tooLong))` is longer than \(ApacheMapFile.lineLimit) bytes, which mod_rewrite would cut (and read the rest as another line), and a route's answer cannot move into qrops.conf; the code is left out of the Apache config",
                         hint: "shorten the destination (or its UTM parameters)"))
                     continue
                 }
@@ -80,9 +87,15 @@ public enum ApacheEmitter: ServerMapEmitter {
     static func problem(_ plan: PlannedCode, domain: TableDomain) -> Problem? {
         guard !plan.key.isEmpty, ApacheText.isMapToken(plan.key, allowBar: true) else {
             return Problem(rule: "target-unsafe-value",
-                           message: "the slug `\(ApacheText.comment(plan.code.slug))` contains \(ApacheText.offender(plan.key, allowBar: true)), which a RewriteMap key cannot hold; the code is left out of the Apache config")
+                           message: "the slug `\(PlainNames.comment(plan.code.slug))` contains \(ApacheText.offender(plan.key, allowBar: true)), which a RewriteMap key cannot hold; the code is left out of the Apache config")
+        }
+        if let problem = DestinationCheck.slugProblem(plan.key) {
+            return Problem(rule: "target-unsafe-value", message: problem + "; the code is left out of the Apache config")
         }
         for answer in plan.answers {
+            if let problem = DestinationCheck.problem(answer) {
+                return Problem(rule: "target-unsafe-value", message: problem + "; the code is left out of the Apache config")
+            }
             for text in answer.texts where !ApacheText.isMapToken(text, allowBar: false) {
                 return Problem(rule: "target-unsafe-value",
                                message: "a destination contains \(ApacheText.offender(text, allowBar: false)), which a RewriteMap value cannot hold; the code is left out of the Apache config",
@@ -90,13 +103,13 @@ public enum ApacheEmitter: ServerMapEmitter {
             }
         }
         for route in plan.routes {
-            if !route.condition.countries.isEmpty, !ApacheText.isHeaderName(domain.countryHeader) {
+            if !route.condition.countries.isEmpty, !PlainNames.isHeaderName(domain.countryHeader) {
                 return Problem(rule: "target-cannot-express",
-                               message: "route \(route.number) tests the country, but the domain's country header `\(ApacheText.comment(domain.countryHeader))` is not a plain header name")
+                               message: "route \(route.number) tests the country, but the domain's country header `\(PlainNames.comment(domain.countryHeader))` is not a plain header name")
             }
             for query in route.condition.query where RequestPattern.query(query, .pcre) == nil {
                 return Problem(rule: "target-cannot-express",
-                               message: "route \(route.number)'s query condition `\(ApacheText.comment(query.name))` cannot be matched exactly by Apache (an empty name, or a `%` in the name or value)",
+                               message: "route \(route.number)'s query condition `\(PlainNames.comment(query.name))` cannot be matched exactly by Apache (an empty name, or a `%` in the name or value)",
                                hint: "test a parameter without `%` in its name and value")
             }
         }

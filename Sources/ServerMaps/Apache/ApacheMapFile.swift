@@ -30,6 +30,6 @@ struct ApacheMapFile {
     }
 
     func text(header: [String]) -> String {
-        (header.map { "# " + ApacheText.comment($0) } + lines).joined(separator: "\n") + "\n"
+        (header.map { "# " + PlainNames.comment($0) } + lines).joined(separator: "\n") + "\n"
     }
 }

@@ -19,9 +19,15 @@ struct CaddyDomainSection {
         let key = "/" + plan.key
         guard CaddyfileText.isSafe(key) else {
             return Problem(severity: .error, rule: "target-unsafe-value",
-                           message: "the slug `\(CaddyfileText.comment(plan.code.slug))` contains \(CaddyfileText.offender(key)), which Caddy would expand or which would break the config; the code is left out of the Caddy config")
+                           message: "the slug `\(PlainNames.comment(plan.code.slug))` contains \(CaddyfileText.offender(key)), which Caddy would expand or which would break the config; the code is left out of the Caddy config")
+        }
+        if let problem = DestinationCheck.slugProblem(plan.key) {
+            return Problem(severity: .error, rule: "target-unsafe-value", message: problem + "; the code is left out of the Caddy config")
         }
         for answer in plan.answers {
+            if let problem = DestinationCheck.problem(answer) {
+                return Problem(severity: .error, rule: "target-unsafe-value", message: problem + "; the code is left out of the Caddy config")
+            }
             for text in answer.texts where !text.isEmpty && !CaddyfileText.isSafe(text) {
                 return Problem(severity: .error, rule: "target-unsafe-value",
                                message: "a destination contains \(CaddyfileText.offender(text)), which Caddy would expand (`{...}`, `{$ENV}`) or which would break the config; the code is left out of the Caddy config",
@@ -29,13 +35,13 @@ struct CaddyDomainSection {
             }
         }
         for route in plan.routes {
-            if !route.condition.countries.isEmpty, !CaddyfileText.isHeaderName(domain.countryHeader) {
+            if !route.condition.countries.isEmpty, !PlainNames.isHeaderName(domain.countryHeader) {
                 return Problem(severity: .error, rule: "target-cannot-express",
-                               message: "route \(route.number) tests the country, but the domain's country header `\(CaddyfileText.comment(domain.countryHeader))` is not a plain header name")
+                               message: "route \(route.number) tests the country, but the domain's country header `\(PlainNames.comment(domain.countryHeader))` is not a plain header name")
             }
             for query in route.condition.query where RequestPattern.query(query, .re2) == nil {
                 return Problem(severity: .error, rule: "target-cannot-express",
-                               message: "route \(route.number)'s query condition `\(CaddyfileText.comment(query.name))` cannot be matched exactly by Caddy (an empty name, or a `%` in the name or value)",
+                               message: "route \(route.number)'s query condition `\(PlainNames.comment(query.name))` cannot be matched exactly by Caddy (an empty name, or a `%` in the name or value)",
                                hint: "test a parameter without `%` in its name and value")
             }
         }
@@ -69,7 +75,9 @@ struct CaddyDomainSection {
         if !others.isEmpty {
             let other = names.next("other")
             writer.comment("Slugs with characters outside [a-z0-9._~-]: looked up here, never in the tree below.")
-            writer.line("\(other) vars_regexp \(keyVariable) [^\(domain.caseSensitiveSlugs ? "A-Za-z" : "a-z")0-9._~/-]")
+            // Anchored at the key's `/`: Caddy 2.6 first tests the regex on a variable of that name,
+            // which does not exist (`<nil>`).
+            writer.line("\(other) vars_regexp \(keyVariable) ^\\x2F.*[^\(domain.caseSensitiveSlugs ? "A-Za-z" : "a-z")0-9._~/-]")
             writer.block("handle \(other)") { leaf in writeLeaf(&leaf, others, names: &names) }
         }
         let tree = CaddyShardTree.build(inTree, keys: keys, capacity: CaddyEmitter.leafCapacity)

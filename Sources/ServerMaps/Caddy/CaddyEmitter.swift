@@ -20,10 +20,10 @@ public enum CaddyEmitter: ServerMapEmitter {
         for code in table.codes { codesByDomain[code.domain, default: []].append(code) }
         var sections: [CaddyDomainSection] = []
         for domain in table.domains {
-            guard CaddyfileText.isHost(domain.host) else {
+            guard PlainNames.isHost(domain.host) else {
                 findings.append(EmitterFinding(
                     .error, rule: "target-unsafe-value", target: target, codeID: nil,
-                    message: "the short domain `\(CaddyfileText.comment(domain.host))` is not a plain host name (lower-case letters, digits, `.`, `-`, `_`); its codes are left out of the Caddy config"))
+                    message: "the short domain `\(PlainNames.comment(domain.host))` is not a plain host name (lower-case letters, digits, `.`, `-`, `_`); its codes are left out of the Caddy config"))
                 continue
             }
             var section = CaddyDomainSection(domain: domain)

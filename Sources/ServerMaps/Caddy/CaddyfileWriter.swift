@@ -8,7 +8,7 @@ struct CaddyfileWriter {
     }
 
     mutating func comment(_ text: String) {
-        line("# " + CaddyfileText.comment(text))
+        line("# " + PlainNames.comment(text))
     }
 
     /// `head {`, the body one level deeper, then `}`.

@@ -3,6 +3,11 @@
 public let allEmitters: [any ServerMapEmitter.Type] = [
     NginxEmitter.self,
     HAProxyEmitter.self,
+    CaddyEmitter.self,
+    ApacheEmitter.self,
+    NetlifyEmitter.self,
+    CloudflareEmitter.self,
+    CloudFrontEmitter.self,
 ]
 
 /// The emitter for a `build.targets` name, if there is one.

@@ -70,7 +70,7 @@ enum CodePlanner {
                     guard let arm = largestArm(arms) else { continue }
                     chosen = arms[arm].target
                     findings.append(EmitterFinding(
-                        .warning, rule: "target-approximates", target: target, codeID: code.id,
+                        .warning, rule: "target-split-not-engine", target: target, codeID: code.id,
                         message: "\(target) cannot pick split arms by the client address the way qrops and nginx do (MurmurHash2): every scan that reaches route \(number) goes to arm \(arm + 1), \(chosen)",
                         hint: "serve this domain with nginx, HAProxy or `qrops serve` to split traffic, or remove the split"))
                 }

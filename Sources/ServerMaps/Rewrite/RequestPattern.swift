@@ -78,7 +78,7 @@ enum RequestPattern {
             let bytes = Array(String(scalar).utf8)
             let encoded = bytes.map(percentPattern).joined()
             if scalar.isASCII, let byte = bytes.first {
-                let delimiter = byte == 0x26 || byte == 0x23 || (isName && byte == 0x3D) || byte <= 0x20 || byte == 0x7F
+                let delimiter = byte == 0x26 || byte == 0x23 || (isName && byte == 0x3D)
                 out += delimiter ? encoded : "(?:" + exact(String(scalar), dialect) + "|" + encoded + ")"
             } else {
                 out += "(?:" + exact(String(scalar), dialect) + "|" + encoded + ")"

@@ -48,7 +48,7 @@ import Testing
             ]),
         ])
         let result = CaddyEmitter.emit(table, options: EmitOptions(at: 0))
-        #expect(result.findings.map(\.rule) == ["target-approximates"])
+        #expect(result.findings.map(\.rule) == ["target-split-not-engine"])
         #expect(result.findings.first?.severity == .warning && result.findings.first?.codeID == "AB-1")
         let text = String(decoding: result.files[0].bytes, as: UTF8.self)
         #expect(text.contains("\"/ab\" 302 \"https://x.example/b\""))

@@ -44,7 +44,7 @@ struct ServerUnderTest: Sendable, CustomStringConvertible {
     var description: String { name }
 
     /// Every server the shared tests (vectors, injection corpus) run against.
-    static let all: [ServerUnderTest] = [.nginx, .haproxy]
+    static let all: [ServerUnderTest] = [.nginx, .haproxy, .caddy, .apache]
 }
 
 /// A documented difference from the engine on one vector: the server must answer exactly this.
