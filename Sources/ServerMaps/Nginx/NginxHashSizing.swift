@@ -52,25 +52,24 @@ public struct NginxHashSizing: Sendable, Hashable {
         (value + boundary - 1) / boundary * boundary
     }
 
-    /// The settings for these maps: the smallest estimated memory among a few bucket sizes,
-    /// each with the smallest size found (trying load factors from dense to sparse) that every
-    /// map builds in. nil when a key is too long for any bucket nginx accepts.
+    /// The settings for these maps. nginx finds a key by hashing to a bucket and comparing the
+    /// bucket's keys one by one, so buckets should be small: the smallest bucket size (a cache
+    /// line, then doubling) for which some table of at most four buckets per key fits every
+    /// key, with the smallest such table found (trying sizes from dense to sparse). nil when a
+    /// key is too long for any bucket nginx accepts.
     public static func compute(_ maps: [Keys]) -> NginxHashSizing? {
         let largest = maps.map(\.largestElement).max() ?? 0
-        let minimumBucket = max(cacheLine, align(largest + pointer, cacheLine))
-        guard minimumBucket <= largestBucket else { return nil }
+        var bucket = max(cacheLine, align(largest + pointer, cacheLine))
+        guard bucket <= largestBucket else { return nil }
         let biggest = maps.max { $0.count < $1.count } ?? Keys()
-        var best: (sizing: NginxHashSizing, memory: Int)?
-        var bucket = minimumBucket
-        while bucket <= min(largestBucket, max(minimumBucket, 1024) * 4) {
-            if let size = smallestSize(for: biggest, bucket: bucket, all: maps) {
-                let sizing = settings(firstTry: size, keys: maps, bucket: bucket)
-                let memory = estimatedMemory(biggest, size: size, bucket: bucket)
-                if best.map({ memory < $0.memory }) ?? true { best = (sizing, memory) }
+        let cap = 4 * biggest.count + 1000
+        while bucket <= largestBucket {
+            if let size = smallestSize(for: biggest, bucket: bucket, all: maps, cap: cap) {
+                return settings(firstTry: size, keys: maps, bucket: bucket)
             }
-            bucket *= 2
+            bucket = bucket * 2 > largestBucket && bucket < largestBucket ? largestBucket : bucket * 2
         }
-        return best?.sizing
+        return nil
     }
 
     /// `max_size` such that nginx's search for the largest map starts exactly at `size` (which
@@ -87,12 +86,11 @@ public struct NginxHashSizing: Sendable, Hashable {
 
     /// A size at which every key of `keys` (and of every map in `all`) fits, trying load
     /// factors from what the bucket could hold down to a sparse table.
-    static func smallestSize(for keys: Keys, bucket: Int, all maps: [Keys]) -> Int? {
+    static func smallestSize(for keys: Keys, bucket: Int, all maps: [Keys], cap: Int) -> Int? {
         guard keys.count > 0 else { return 1 }
         let usable = bucket - pointer
-        let lowerBound = max(1, (keys.totalBytes + usable - 1) / usable)
-        var size = lowerBound
-        for _ in 0..<80 {
+        var size = max(1, (keys.totalBytes + usable - 1) / usable)
+        while size <= cap {
             if fits(keys, size: size, bucket: bucket), maps.allSatisfy({ fits($0, size: size, bucket: bucket) }) {
                 return size
             }
@@ -103,15 +101,23 @@ public struct NginxHashSizing: Sendable, Hashable {
 
     /// Whether no bucket overflows at this size (`ngx_hash_init`'s inner loop).
     static func fits(_ keys: Keys, size: Int, bucket: Int) -> Bool {
+        guard keys.count > 0 else { return true }
         let usable = bucket - pointer
-        var used = [Int](repeating: 0, count: size)
-        for index in keys.hashes.indices {
-            let slot = Int(keys.hashes[index] % UInt64(size))
-            let total = used[slot] + keys.elementSizes[index]
-            if total > usable { return false }
-            used[slot] = total
+        var used = [Int32](repeating: 0, count: size)
+        let divisor = UInt64(size)
+        return keys.hashes.withUnsafeBufferPointer { hashes in
+            keys.elementSizes.withUnsafeBufferPointer { sizes in
+                used.withUnsafeMutableBufferPointer { used in
+                    for index in 0..<hashes.count {
+                        let slot = Int(hashes[index] % divisor)
+                        let total = Int(used[slot]) + sizes[index]
+                        if total > usable { return false }
+                        used[slot] = Int32(total)
+                    }
+                    return true
+                }
+            }
         }
-        return true
     }
 
     /// The size nginx would pick for `keys` with these settings, or nil when it would warn.
@@ -124,12 +130,5 @@ public struct NginxHashSizing: Sendable, Hashable {
         guard start <= maxSize else { return nil }
         for size in start...maxSize where fits(keys, size: size, bucket: bucket) { return size }
         return nil
-    }
-
-    /// Bucket pointers plus each used bucket rounded up to a cache line, as nginx allocates.
-    static func estimatedMemory(_ keys: Keys, size: Int, bucket: Int) -> Int {
-        var used = [Int](repeating: 0, count: size)
-        for index in keys.hashes.indices { used[Int(keys.hashes[index] % UInt64(size))] += keys.elementSizes[index] }
-        return size * pointer + used.reduce(0) { $0 + ($1 == 0 ? 0 : align($1 + pointer, cacheLine)) }
     }
 }
