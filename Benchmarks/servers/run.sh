@@ -19,6 +19,7 @@ command -v nginx >/dev/null && command -v haproxy >/dev/null || { echo "nginx an
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now() { date +%s.%N; }
+cpu_of() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat"; }  # utime + stime of a running process (USER_HZ = 100)
 elapsed() { python3 -c "print(f'{$2 - $1:.2f}')"; }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 hwm_mb() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
@@ -71,14 +72,15 @@ http {
 CONF
   args=(-p "$run/" -c "$run/nginx.conf" -e "$run/error.log")
   start=$(now)
-  check=$(nginx -t "${args[@]}" 2>&1) || { echo "$check"; exit 1; }
-  echo "  nginx -t: $(elapsed "$start" "$(now)") s"
+  check=$( { /usr/bin/time -f 'cpu %U %S rss %M' nginx -t "${args[@]}"; } 2>&1) || { echo "$check"; exit 1; }
+  echo "  nginx -t: $(elapsed "$start" "$(now)") s wall, $(echo "$check" | awk '/^cpu/ {printf "%.2f s CPU, peak RSS %.0f MB", $2 + $3, $5 / 1024}')"
+  check=$(echo "$check" | grep -v '^cpu')
   if echo "$check" | grep -Eiq 'warn|emerg|alert'; then echo "  nginx -t printed a warning:"; echo "$check"; exit 1; fi
   echo "  nginx -t: no warning ($(grep -E '^map_hash' "$out/nginx/qrops-http.conf" | tr '\n' ' '))"
   start=$(now)
   nginx "${args[@]}" -g 'daemon off;' & pid=$!
   wait_ready "$port" "$pid" || { echo "nginx did not start"; cat "$run/error.log"; exit 1; }
-  echo "  nginx load (start to first answer): $(elapsed "$start" "$(now)") s"
+  echo "  nginx load (start to first answer): $(elapsed "$start" "$(now)") s wall, master $(cpu_of "$pid") s CPU"
   worker=$(pgrep -P "$pid" | head -1 || true)
   echo "  nginx memory: master RSS $(rss_mb "$pid") MB (peak $(hwm_mb "$pid") MB), worker RSS $(rss_mb "$worker") MB (mostly shared with the master)"
   check_samples "$port" "$out/samples.tsv"
@@ -99,13 +101,14 @@ frontend short_domains
     default_backend qrops
 CONF
   start=$(now)
-  check=$(haproxy -c -f "$out/haproxy-main.cfg" -f "$out/haproxy/qrops.cfg" 2>&1) || { echo "$check"; exit 1; }
-  echo "  haproxy -c: $(elapsed "$start" "$(now)") s"
+  check=$( { /usr/bin/time -f 'cpu %U %S rss %M' haproxy -c -f "$out/haproxy-main.cfg" -f "$out/haproxy/qrops.cfg"; } 2>&1) || { echo "$check"; exit 1; }
+  echo "  haproxy -c: $(elapsed "$start" "$(now)") s wall, $(echo "$check" | awk '/^cpu/ {printf "%.2f s CPU, peak RSS %.0f MB", $2 + $3, $5 / 1024}')"
+  check=$(echo "$check" | grep -v '^cpu')
   if echo "$check" | grep -Eiq 'warn|alert'; then echo "  haproxy -c printed a warning:"; echo "$check"; exit 1; fi
   start=$(now)
   haproxy -f "$out/haproxy-main.cfg" -f "$out/haproxy/qrops.cfg" -db >"$out/haproxy.log" 2>&1 & pid=$!
   wait_ready "$port" "$pid" || { echo "haproxy did not start"; cat "$out/haproxy.log"; exit 1; }
-  echo "  haproxy load (start to first answer): $(elapsed "$start" "$(now)") s"
+  echo "  haproxy load (start to first answer): $(elapsed "$start" "$(now)") s wall, $(cpu_of "$pid") s CPU"
   echo "  haproxy memory: RSS $(rss_mb "$pid") MB (peak $(hwm_mb "$pid") MB)"
   check_samples "$port" "$out/samples.tsv"
   stop "$pid"
