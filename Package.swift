@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Catalog", dependencies: ["YAMLTree", "Diagnostics"], swiftSettings: strict),
         .target(name: "Routing", dependencies: ["Catalog", "Diagnostics"], swiftSettings: strict),
         .target(name: "Rules", dependencies: ["Catalog", "YAMLTree", "Diagnostics", "QREncoder", "Routing"], swiftSettings: strict),
-        .target(name: "ServerMaps", dependencies: ["Routing"], swiftSettings: strict),
+        .target(name: "ServerMaps", dependencies: ["Routing", "Catalog"], swiftSettings: strict),
         .target(name: "QREncoder", swiftSettings: strict),
         .target(name: "Artwork", dependencies: ["QREncoder", "CZlib"], swiftSettings: strict),
         .target(name: "Workspace", dependencies: ["YAMLTree", "Catalog", "Routing", "Rules", "Diagnostics", "QREncoder", "Artwork"], swiftSettings: strict),
@@ -61,6 +61,9 @@ let package = Package(
         .testTarget(name: "QREncoderTests", dependencies: ["QREncoder"]),
         .testTarget(name: "ArtworkTests", dependencies: ["Artwork", "QREncoder"], resources: [.copy("Golden")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Workspace", "Diagnostics", "qrops"]),
+        // Emitters against the real servers (nginx, HAProxy, Caddy, Apache) on the shared routing vectors.
+        .testTarget(name: "ServerMapsTests", dependencies: ["ServerMaps", "Routing", "Workspace", "Catalog", "Diagnostics", "TestSupport"],
+                    exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

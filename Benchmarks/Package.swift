@@ -5,6 +5,7 @@ import PackageDescription
 // libqrencode. Run from the repository root:
 //   swift run -c release --package-path Benchmarks encode-bench
 //   swift run -c release --package-path Benchmarks lint-phases Benchmarks/out/portfolio-100k
+//   swift run -c release --package-path Benchmarks server-maps-bench 1000000 Benchmarks/out/servers-1m
 let package = Package(
     name: "QropsBenchmarks",
     platforms: [.macOS(.v13)],
@@ -24,6 +25,12 @@ let package = Package(
         .executableTarget(
             name: "lint-phases",
             dependencies: ["CLibYAML", .product(name: "QropsKit", package: "qrops")]
+        ),
+        // A synthetic redirect table of N codes through the nginx and HAProxy emitters
+        // (Benchmarks/servers/run.sh loads the output into the real servers).
+        .executableTarget(
+            name: "server-maps-bench",
+            dependencies: [.product(name: "QropsKit", package: "qrops")]
         ),
     ],
     swiftLanguageModes: [.v6]
