@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "ServerMaps", dependencies: ["Routing", "Catalog"], swiftSettings: strict),
         .target(name: "QREncoder", swiftSettings: strict),
         .target(name: "Artwork", dependencies: ["QREncoder", "CZlib"], swiftSettings: strict),
-        .target(name: "Workspace", dependencies: ["YAMLTree", "Catalog", "Routing", "Rules", "Diagnostics", "QREncoder", "Artwork"], swiftSettings: strict),
+        .target(name: "Workspace", dependencies: ["YAMLTree", "Catalog", "Routing", "ServerMaps", "Rules", "Diagnostics", "QREncoder", "Artwork"], swiftSettings: strict),
         .target(
             name: "QropsCLI",
             dependencies: [

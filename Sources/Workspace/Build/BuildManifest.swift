@@ -34,6 +34,9 @@ public struct BuildManifest: Sendable {
     /// The earliest instant after the build's time at which some code's answer changes (a
     /// launch, a retirement, a route window's edge): when static server maps need a rebuild.
     public var nextTransition: Instant?
+    /// The server and edge targets emitted (`nginx`, `caddy`...), in the order configured; nil
+    /// writes `null`.
+    public var serverMaps: [String]?
 
     public init(toolVersion: String, at: Instant?, inputDigest: SHA256.Digest, inputFiles: Int,
                 codesByStatus: [CodeStatus: Int], artworkCodes: Int, files: [File]) {
@@ -114,7 +117,20 @@ public struct BuildManifest: Sendable {
         text.key("redirect-table")
         text.raw("null")
         text.key("server-maps")
-        text.raw("null")
+        if let serverMaps {
+            if serverMaps.isEmpty {
+                text.raw("[]")
+            } else {
+                text.open("[")
+                for (index, target) in serverMaps.enumerated() {
+                    text.element(first: index == 0)
+                    text.string(target)
+                }
+                text.close("]")
+            }
+        } else {
+            text.raw("null")
+        }
         text.close("}")
         text.raw("\n")
         return text.bytes

@@ -42,7 +42,7 @@ public enum BuildPipeline {
         public var reused: Int
         /// Files in the build, `manifest.json` and `README.md` included.
         public var files: Int
-        /// How long each phase took, in order: lint, plan, artwork, manifest, commit, cache.
+        /// How long each phase took, in order: lint, plan, server-maps, artwork, manifest, commit, cache.
         public var timings: [(phase: String, seconds: Double)]
     }
 
@@ -80,6 +80,9 @@ public enum BuildPipeline {
         let readme = target.readme()
         clock.end("plan")
         var staged = ArtworkStage.Result()
+        var mapDiagnostics: [Diagnostic] = []
+        var outputs: [BuildManifest.File] = []
+        var serverMaps: [String] = []
         let swap: AtomicBuildWriter.Swap
         do {
             swap = try await AtomicBuildWriter(target: target.path).replace { staging in
@@ -88,6 +91,15 @@ public enum BuildPipeline {
                 var keep: Set<String> = [BuildTarget.readmeName, BuildTarget.manifestName]
                 if request.artwork { keep.insert(ArtworkStage.folder) }
                 try staging.removeAll(in: "", except: keep)
+                let maps = await ServerMapStage.run(table, catalog: lint.catalog, at: asOf)
+                mapDiagnostics = maps.diagnostics
+                if maps.diagnostics.fails(strict: request.strict) { throw OutputsFailed() }
+                for file in maps.files {
+                    try staging.write(file.bytes, to: file.path)
+                    outputs.append(BuildManifest.File(path: file.path, digest: SHA256.hash(file.bytes), size: file.bytes.count))
+                }
+                serverMaps = maps.targets
+                clock.end("server-maps")
                 if request.artwork {
                     staged = try await ArtworkStage.run(plan.artwork, into: staging, cache: cache, engine: engine)
                     if staged.diagnostics.fails(strict: request.strict) { throw ArtworkFailed() }
@@ -97,24 +109,29 @@ public enum BuildPipeline {
                     toolVersion: request.toolVersion, at: request.at, inputDigest: source.inputDigest,
                     inputFiles: source.fileDigests.count, codesByStatus: plan.codesByStatus,
                     artworkCodes: staged.codes,
-                    files: staged.files.map { BuildManifest.File(path: $0.path, digest: $0.digest, size: $0.size) })
+                    files: outputs + staged.files.map { BuildManifest.File(path: $0.path, digest: $0.digest, size: $0.size) })
+                manifest.serverMaps = serverMaps
                 manifest.nextTransition = table.nextTransition(after: asOf.seconds).map(Instant.init(seconds:))
                 try staging.write(readme, to: BuildTarget.readmeName)
                 try staging.write(manifest.bytes(), to: BuildTarget.manifestName)
                 clock.end("manifest")
             }
             clock.end("commit")
+        } catch is OutputsFailed {
+            diagnostics = (diagnostics + mapDiagnostics).sorted(by: Diagnostic.reportOrder)
+            return failed()
         } catch is ArtworkFailed {
             // Entries are only recorded once their files are durable, in a committed build.
             diagnostics = (diagnostics + staged.diagnostics).sorted(by: Diagnostic.reportOrder)
             return failed()
         }
+        diagnostics = (diagnostics + mapDiagnostics).sorted(by: Diagnostic.reportOrder)
         cache?.save(used: staged.used, added: staged.added)
         clock.end("cache")
         let summary = Summary(
             out: target.path, swap: swap, codes: lint.catalog.codes.count, printedCodes: plan.artwork.count,
             artworkFiles: staged.files.count, rendered: staged.rendered, reused: staged.reused,
-            files: staged.files.count + 2, timings: clock.phases)
+            files: outputs.count + staged.files.count + 2, timings: clock.phases)
         return Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: summary)
     }
 
@@ -133,4 +150,7 @@ public enum BuildPipeline {
 
     /// Rendering reported errors: stop before the swap (the staging folder is left for the next build).
     private struct ArtworkFailed: Error {}
+
+    /// A server or edge target reported errors: stop before the swap.
+    private struct OutputsFailed: Error {}
 }
