@@ -129,3 +129,37 @@ extension ArraySlice where Element == UInt8 {
         count >= suffix.count && self.suffix(suffix.count).elementsEqual(suffix)
     }
 }
+
+/// One step of the classifier, as data that server configs can turn into regular expressions
+/// (docs/routing.md, "Devices"): the steps are tried in order and the first that matches the
+/// ASCII-lower-cased User-Agent decides; none matching means desktop. `DeviceClassifier.classify`
+/// is exactly these steps (a test replays the User-Agent corpus through both).
+public struct DeviceStep: Sendable, Hashable {
+    public enum Test: Sendable, Hashable {
+        /// The User-Agent contains one of these (lower-case) texts.
+        case containsAny([String])
+        /// Some word (a maximal run of ASCII letters) ends with one of `suffixes` and is not one
+        /// of `except` (each of which ends with a suffix).
+        case wordEndingIn(suffixes: [String], except: [String])
+    }
+
+    public var kind: Device
+    public var isBot: Bool
+    public var test: Test
+}
+
+extension DeviceClassifier {
+    /// The classifier's steps, in order.
+    public static let steps: [DeviceStep] = [
+        DeviceStep(kind: .desktop, isBot: true, test: .containsAny(strings(botMarkers))),
+        DeviceStep(kind: .desktop, isBot: true, test: .wordEndingIn(suffixes: strings(botSuffixes), except: strings(deviceBrandsLikeBots))),
+        DeviceStep(kind: .desktop, isBot: false, test: .containsAny(strings(bigScreenMarkers))),
+        DeviceStep(kind: .mobile, isBot: false, test: .containsAny(strings(impersonatingHandheldMarkers))),
+        DeviceStep(kind: .ios, isBot: false, test: .containsAny(strings(iosMarkers))),
+        DeviceStep(kind: .android, isBot: false, test: .containsAny([String(decoding: androidMarker, as: UTF8.self)])),
+        DeviceStep(kind: .mobile, isBot: false, test: .containsAny(strings(handheldMarkers))),
+    ]
+
+    static func strings(_ markers: [[UInt8]]) -> [String] { markers.map { String(decoding: $0, as: UTF8.self) } }
+}
+

@@ -1,28 +1,25 @@
 /// Rules that work out the request facts routes test, run only for codes whose routes need
 /// them (the `needs` letters of a `route|N|needs` value).
 enum ApacheRequestFacts {
-    /// QROPS_DEVICE: the User-Agent classified like qrops does (bots, then iOS, Android, other
-    /// handhelds; everything else desktop). Each rule skips (S) the ones after it.
+    /// QROPS_DEVICE: the User-Agent classified like qrops does (the classifier's steps in order;
+    /// desktop when none matches). Each rule skips (S) the ones after it.
     static func deviceRules() -> [String] {
         let gate = "RewriteCond %{ENV:QROPS_V} ^route\\|[0-9]+\\|d"
         var lines = ["", "# The device (for codes whose routes test it)."]
         lines += [gate, "RewriteRule ^ - [E=QROPS_DEVICE:desktop]"]
-        let classes: [(String, [String])] = [
-            ("desktop", UserAgentPattern.bot), ("ios", UserAgentPattern.ios),
-            ("android", UserAgentPattern.android), ("mobile", UserAgentPattern.mobile),
-        ]
-        for (offset, (name, markers)) in classes.enumerated() {
-            let skip = classes.count - 1 - offset
+        let steps = UserAgentRegex.steps(.pcre)
+        for (offset, step) in steps.enumerated() {
+            let skip = steps.count - 1 - offset
             lines.append(gate)
-            lines.append("RewriteCond %{HTTP_USER_AGENT} " + RequestPattern.containsAny(markers, .pcre))
-            lines.append("RewriteRule ^ - [E=QROPS_DEVICE:\(name)" + (skip > 0 ? ",S=\(skip)" : "") + "]")
+            lines.append("RewriteCond %{HTTP_USER_AGENT} " + step.pattern)
+            lines.append("RewriteRule ^ - [E=QROPS_DEVICE:\(step.kind.rawValue)" + (skip > 0 ? ",S=\(skip)" : "") + "]")
         }
         return lines
     }
 
     /// QROPS_LANG: the preferred language with qrops' rules (`AcceptLanguage.preferred`): the
     /// item with the highest q wins, the first of equals; `*`, q=0, malformed q-values and
-    /// tags whose primary subtag is not 1–8 letters are skipped. One item per round (N): the
+    /// tags whose primary subtag is not 2–8 letters are skipped. One item per round (N): the
     /// header's rest is in QROPS_AL, the item in QROPS_AI (both after a `@`, so never empty),
     /// its q in thousandths in QROPS_AQ, the best so far in QROPS_LQ.
     static func languageRules() -> [String] {
@@ -50,7 +47,7 @@ enum ApacheRequestFacts {
             lines += [running, "RewriteCond %{ENV:QROPS_AQ} \(pattern)", "RewriteRule ^ - [E=QROPS_AQ:\(value)]"]
         }
         lines += [running, "RewriteCond expr \"reqenv('QROPS_AQ') -gt reqenv('QROPS_LQ')\"",
-                  "RewriteCond %{ENV:QROPS_AI} ^@;*\(space)([A-Za-z]{1,8})(?:[-_][^;]*|\(space))(?:;|$)",
+                  "RewriteCond %{ENV:QROPS_AI} ^@;*\(space)([A-Za-z]{2,8})(?:[-_][^;]*|\(space))(?:;|$)",
                   "RewriteRule ^ - [E=QROPS_LANG:${qrops_lower:%1},E=QROPS_LQ:%{ENV:QROPS_AQ}]"]
         lines += [running, "RewriteCond %{ENV:QROPS_AL} !=@", "RewriteRule ^ - [N=32000]"]
         lines += [running, "RewriteRule ^ - [E=QROPS_AL_STATE:done]"]

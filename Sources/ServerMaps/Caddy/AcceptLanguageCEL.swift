@@ -1,7 +1,7 @@
 /// A CEL expression (Caddy's `expression` matcher) that is true when the scan's preferred
 /// language is one of a list, with exactly the router's rules (`AcceptLanguage.preferred`): the
 /// tag with the highest q-value wins, the first of equals; `*`, q=0, malformed q-values and tags
-/// whose primary subtag is not 1–8 ASCII letters are skipped; only the primary subtag counts.
+/// whose primary subtag is not 2–8 ASCII letters are skipped; only the primary subtag counts.
 ///
 /// CEL has no variables, so every item's q-value is worked out where it is used: an item `x`
 /// wins when its q-value is positive and no item has a higher one, or an equal one earlier in
@@ -36,7 +36,7 @@ enum AcceptLanguageCEL {
         let qParameters = "\(parts(item)).filter(q\(item), q\(item).trim().matches(r'^[qQ][ \\t]*='))"
         let last = "\(qParameters)[size(\(qParameters)) - 1]"
         let text = "\(last).substring(\(last).indexOf('=') + 1).trim()"
-        let valid = "size(\(parts(item))) > 0 && \(tag(item)).matches(r'^[A-Za-z]{1,8}(?:[-_]|$)')"
+        let valid = "size(\(parts(item))) > 0 && \(tag(item)).matches(r'^[A-Za-z]{2,8}(?:[-_]|$)')"
         return "(!(\(valid)) ? -1.0 : (size(\(qParameters)) == 0 ? 1.0 : "
             + "(\(text).matches(r'^(?:0(?:\\.[0-9]{0,3})?|1(?:\\.0{0,3})?)$') ? double(\(text)) : -1.0)))"
     }

@@ -19,7 +19,7 @@ public enum AcceptLanguagePattern {
         // Items are split on `,`; empty `;` parts are dropped, so leading `;` are skipped; the
         // tag is trimmed (spaces and tabs); its primary subtag runs to the first `-` or `_`.
         let space = "[ \\t]*"
-        let tag = ";*" + space + "(?<\(captureName)>[A-Za-z]{1,8})(?:[-_][^,;]*)?" + space
+        let tag = ";*" + space + "(?<\(captureName)>[A-Za-z]{2,8})(?:[-_][^,;]*)?" + space
         // A q parameter: `q` or `Q`, `=`, the value; the last one decides.
         let qParameter = space + "[qQ]" + space + "=" + space
         let notQ = "(?!" + qParameter + ")[^;,]*"

@@ -144,22 +144,18 @@ enum HAProxyConfig {
         return out
     }
 
-    /// The device, as qrops classifies User-Agents: bots are desktops, then iOS, Android, other
-    /// handhelds (later rules win, so they are written in reverse order of priority).
+    /// The device, as qrops classifies User-Agents: the classifier's steps in order, the first
+    /// that matches sets the device (desktop when none does).
     static func deviceRules() -> String {
-        func words(_ markers: [String]) -> String {
-            markers.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+        var out = "    # The device, as qrops classifies User-Agents (docs/routing.md, \"Devices\": the first step that matches).\n"
+        for (index, step) in UserAgentRegex.steps(.pcre).enumerated() {
+            out += "    acl qrops_ua_\(index) req.fhdr(user-agent) -m reg '\(step.pattern)'\n"
         }
-        return """
-            # The device (User-Agent substrings without case; the whole header, commas included).
-            acl qrops_ua_bot req.fhdr(user-agent) -m sub -i \(words(UserAgentMarkers.bot))
-            acl qrops_ua_ios req.fhdr(user-agent) -m sub -i \(words(UserAgentMarkers.ios))
-            acl qrops_ua_android req.fhdr(user-agent) -m sub -i \(words(UserAgentMarkers.android))
-            acl qrops_ua_mobile req.fhdr(user-agent) -m sub -i \(words(UserAgentMarkers.mobile))
-            http-request set-var(txn.qrops_device) str(desktop) if qrops_wants_device
-            http-request set-var(txn.qrops_device) str(mobile) if qrops_wants_device qrops_ua_mobile !qrops_ua_bot
-            http-request set-var(txn.qrops_device) str(android) if qrops_wants_device qrops_ua_android !qrops_ua_bot
-            http-request set-var(txn.qrops_device) str(ios) if qrops_wants_device qrops_ua_ios !qrops_ua_bot
+        for (index, step) in UserAgentRegex.steps(.pcre).enumerated() {
+            out += "    http-request set-var(txn.qrops_device) str(\(step.kind.rawValue)) if qrops_wants_device !{ var(txn.qrops_device) -m found } qrops_ua_\(index)\n"
+        }
+        out += "    http-request set-var(txn.qrops_device) str(desktop) if qrops_wants_device !{ var(txn.qrops_device) -m found }\n"
+        return out + """
             http-request set-var-fmt(txn.qrops_dc) "%[var(txn.qrops_n)]|%[var(txn.qrops_device)]" if qrops_wants_device
             http-request set-var(txn.qrops_dd) var(txn.qrops_dc),map_str(devices.map,-) if qrops_wants_device
 

@@ -216,22 +216,15 @@ enum NginxConfig {
 
     /// The User-Agent classes, in the classifier's order (bots are desktops).
     static func deviceMap() -> String {
-        func alternation(_ markers: [String]) -> String {
-            "(?:" + markers.map { marker in
-                String(marker.unicodeScalars.map { scalar in
-                    scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == " " || scalar == "/" || scalar == "-"
-                        ? String(scalar) : "\\" + String(scalar)
-                }.joined())
-            }.joined(separator: "|") + ")"
-        }
+        // The classifier's steps in order (nginx tries regular expressions in the order written);
+        // the patterns fold ASCII case themselves, so they are matched with `~`.
+        let steps = UserAgentRegex.steps(.pcre).map { "    \"~\($0.pattern)\" \($0.kind.rawValue);\n" }.joined()
         return """
-        # The device, as qrops classifies User-Agents (case-insensitive substrings, bots first).
+        # The device, as qrops classifies User-Agents (docs/routing.md, "Devices": the first step that matches).
         map $http_user_agent $qrops_device {
             default desktop;
-            "~*\(alternation(UserAgentMarkers.bot))" desktop;
-            "~*\(alternation(UserAgentMarkers.ios))" ios;
-            "~*\(alternation(UserAgentMarkers.android))" android;
-            "~*\(alternation(UserAgentMarkers.mobile))" mobile;
+
+        """ + steps + """
         }
 
 

@@ -1,12 +1,6 @@
-/// The User-Agent substrings the router's `DeviceClassifier` tests, in its order (bots first,
-/// then iOS, Android, other handhelds; everything else is a desktop). Kept equal to the
-/// classifier's lists by `UserAgentPatternTests`.
+/// Device classes for route conditions (the User-Agent patterns themselves are
+/// `UserAgentRegex`, built from the classifier's steps).
 enum UserAgentPattern {
-    static let bot = ["bot", "crawler", "spider", "slurp", "facebookexternalhit", "curl/", "wget/", "python-requests", "headless"]
-    static let ios = ["iphone", "ipad", "ipod", "cpu os ", "ios/"]
-    static let android = ["android"]
-    static let mobile = ["mobile", "windows phone", "kaios", "blackberry", "bb10", "opera mini", "symbian", "tizen", "silk/"]
-
     /// The classes a route's `device:` list accepts (`mobile` takes every handheld).
     static func acceptedClasses(_ devices: [String]) -> [String] {
         var classes: [String] = []

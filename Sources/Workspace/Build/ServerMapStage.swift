@@ -19,13 +19,13 @@ enum ServerMapStage {
     /// target when the policy does not say.
     static func targets(_ policies: Policies) -> (emitters: [(name: Located<String>?, emitter: any ServerMapEmitter.Type)], diagnostics: [Diagnostic]) {
         guard let configured = policies.buildTargets else {
-            return (EmitterRegistry.all.map { (nil, $0) }, [])
+            return (allEmitters.map { (nil, $0) }, [])
         }
         var chosen: [(name: Located<String>?, emitter: any ServerMapEmitter.Type)] = []
         var diagnostics: [Diagnostic] = []
-        let known = EmitterRegistry.all.map { $0.target }
+        let known = allEmitters.map { $0.target }
         for name in configured {
-            guard let emitter = EmitterRegistry.all.first(where: { $0.target == name.value }) else {
+            guard let emitter = allEmitters.first(where: { $0.target == name.value }) else {
                 diagnostics.append(BuildRule.unknownTarget(name, known: known))
                 continue
             }

@@ -72,14 +72,6 @@ import TestSupport
         }
     }
 
-    /// The User-Agent markers are the classifier's own lists, in its order.
-    @Test func userAgentMarkersAreTheClassifiers() {
-        #expect(UserAgentPattern.bot == DeviceClassifier.botMarkers)
-        #expect(UserAgentPattern.ios == DeviceClassifier.iosMarkers)
-        #expect(UserAgentPattern.mobile == DeviceClassifier.mobileMarkers)
-        #expect(DeviceClassifier.classify("Mozilla (Linux; Android 14)").kind.rawValue == UserAgentPattern.android[0])
-    }
-
     @Test func timestampsInComments() {
         #expect(UTCText.instant(0) == "1970-01-01T00:00:00Z")
         #expect(UTCText.instant(1_813_060_800) == "2027-06-15T12:00:00Z")
