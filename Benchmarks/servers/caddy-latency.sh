@@ -2,7 +2,8 @@
 # Caddy redirect latency at portfolio scale (docs/benchmarks.md, "Caddy latency"). Caddy 2.6's
 # `map` compares the lookup value with its entries one by one; qrops splits a domain's codes into
 # a prefix tree of small maps. This loads both configs of a synthetic portfolio of N codes into
-# real Caddy (one at a time) and times redirects for codes early and late in the map order and
+# real Caddy (side by side, the scans alternating between them) and times redirects for codes
+# early and late in the map order and
 # for unknown slugs (a full scan of a flat map), from a keep-alive client on loopback, and as
 # Caddy itself logs them (`duration` in its access log: the time spent in Caddy).
 #
@@ -34,6 +35,10 @@ for n in "${sizes[@]}"; do
   echo
   echo "== $n codes"
   "$bin" "$n" "$out" | sed 's/^/  /'
+  # Both configs run side by side and the scans alternate between them, so that the noise of a
+  # shared machine falls on both alike.
+  ports=()
+  pids=()
   for variant in flat sharded; do
     run="$out/$variant"
     port=$(free_port)
@@ -54,57 +59,62 @@ http://:$port {
 	import caddy/qrops.caddy
 }
 CONF
-    export XDG_CONFIG_HOME="$run/config" XDG_DATA_HOME="$run/data"
     start=$(now)
-    caddy run --config "$run/Caddyfile" --adapter caddyfile > "$run/caddy.log" 2>&1 & pid=$!
+    XDG_CONFIG_HOME="$run/config" XDG_DATA_HOME="$run/data" caddy run --config "$run/Caddyfile" --adapter caddyfile > "$run/caddy.log" 2>&1 & pid=$!
     for _ in $(seq 1 12000); do
       kill -0 "$pid" 2>/dev/null || { echo "caddy exited"; tail -5 "$run/caddy.log"; exit 1; }
       curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/" && break
       sleep 0.05
     done
     echo "  $variant: $(du -h "$run/caddy/qrops.caddy" | cut -f1) config, ready in $(elapsed "$start" "$(now)") s, RSS $(rss_mb "$pid") MB"
-    python3 - "$port" "$out/probes.tsv" "$requests" "$variant" "$run/access.log" <<'PY'
+    ports+=("$port"); pids+=("$pid")
+  done
+  python3 - "$out/probes.tsv" "$requests" "${ports[0]}" "$out/flat/access.log" "${ports[1]}" "$out/sharded/access.log" <<'PY'
 import http.client, json, sys, time
-port, probes, requests, variant, log = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+probes, requests = sys.argv[1], int(sys.argv[2])
+variants = {"flat": (int(sys.argv[3]), sys.argv[4]), "sharded": (int(sys.argv[5]), sys.argv[6])}
 kinds = {}
 for line in open(probes):
     kind, path, location = line.rstrip("\n").split("\t")
     kinds.setdefault(kind, []).append((path, location))
-connection = http.client.HTTPConnection("127.0.0.1", port)
-def get(path):
+connections = {name: http.client.HTTPConnection("127.0.0.1", port) for name, (port, _) in variants.items()}
+def get(variant, path):
+    connection = connections[variant]
     connection.request("GET", path, headers={"Host": "qr.acme.example"})
     response = connection.getresponse()
     response.read()
     return response.status, response.getheader("Location")
-for kind, entries in kinds.items():
-    for path, location in entries:  # every answer checked against the engine
-        status, got = get(path)
-        if got != location:
-            sys.exit(f"  {variant} {path}: got {status} {got}, the engine says {location}")
-    for i in range(100):
-        get(entries[i % len(entries)][0])
-    times = []
-    for i in range(requests):
-        path = entries[i % len(entries)][0]
-        start = time.perf_counter_ns()
-        get(path)
-        times.append((time.perf_counter_ns() - start) / 1e6)
-    times.sort()
-    kinds[kind] = (entries, times)
-time.sleep(1)  # let Caddy write its access log
-durations = {}
-for line in open(log):
-    entry = json.loads(line)
-    durations.setdefault(entry["request"]["uri"], []).append(entry["duration"] * 1000)
+for variant in variants:
+    for kind, entries in kinds.items():
+        for path, location in entries:  # every answer checked against the engine
+            status, got = get(variant, path)
+            if got != location:
+                sys.exit(f"  {variant} {path}: got {status} {got}, the engine says {location}")
+        for i in range(100):
+            get(variant, entries[i % len(entries)][0])
+times = {(variant, kind): [] for variant in variants for kind in kinds}
+for i in range(requests):
+    for variant in variants:
+        for kind, entries in kinds.items():
+            path = entries[i % len(entries)][0]
+            start = time.perf_counter_ns()
+            get(variant, path)
+            times[(variant, kind)].append((time.perf_counter_ns() - start) / 1e6)
+time.sleep(1)  # let Caddy write its access logs
 def percentiles(values):
     values = sorted(values)
     return values[len(values) // 2], values[int(len(values) * 0.99)]
-for kind, (entries, times) in kinds.items():
-    server = [d for path, _ in entries for d in durations.get(path, [])]
-    c50, c99 = percentiles(times)
-    s50, s99 = percentiles(server)
-    print(f"    {kind:8} client p50 {c50:6.3f} ms  p99 {c99:6.3f} ms   in Caddy p50 {s50:6.3f} ms  p99 {s99:6.3f} ms")
+for variant, (_, log) in variants.items():
+    durations = {}
+    for line in open(log):
+        entry = json.loads(line)
+        durations.setdefault(entry["request"]["uri"], []).append(entry["duration"] * 1000)
+    print(f"  {variant}")
+    for kind, entries in kinds.items():
+        server = [d for path, _ in entries for d in durations.get(path, [])]
+        c50, c99 = percentiles(times[(variant, kind)])
+        s50, s99 = percentiles(server)
+        print(f"    {kind:8} client p50 {c50:6.3f} ms  p99 {c99:6.3f} ms   in Caddy p50 {s50:6.3f} ms  p99 {s99:6.3f} ms")
 PY
-    kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
-  done
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
 done
