@@ -10,7 +10,7 @@ import Routing
 public enum CaddyEmitter: ServerMapEmitter {
     public static let target = "caddy"
     static let path = "caddy/qrops.caddy"
-    /// Codes per leaf map: a lookup scans at most this many entries (about 25 ns each), after
+    /// Codes per leaf map: a lookup scans at most this many entries (15–25 ns each), after
     /// a few dozen prefix tests (docs/benchmarks.md, "Caddy latency").
     static let leafCapacity = 1024
 
