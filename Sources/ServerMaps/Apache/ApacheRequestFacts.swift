@@ -8,8 +8,8 @@ enum ApacheRequestFacts {
         var lines = ["", "# The device (for codes whose routes test it)."]
         lines += [gate, "RewriteRule ^ - [E=QROPS_DEVICE:desktop]"]
         let classes: [(String, [String])] = [
-            ("desktop", UserAgentPattern.bot), ("ios", UserAgentPattern.ios),
-            ("android", UserAgentPattern.android), ("mobile", UserAgentPattern.mobile),
+            ("desktop", UserAgentMarkers.bot), ("ios", UserAgentMarkers.ios),
+            ("android", UserAgentMarkers.android), ("mobile", UserAgentMarkers.mobile),
         ]
         for (offset, (name, markers)) in classes.enumerated() {
             let skip = classes.count - 1 - offset

@@ -67,10 +67,10 @@ enum CaddyRequestSetup {
         if needs.device {
             writer.comment("The device, classified like qrops does: bots, then iOS, Android, other handhelds; else desktop.")
             writer.block("map {http.request.header.User-Agent} {qrops.device}") { map in
-                map.line("~" + RequestPattern.containsAny(UserAgentPattern.bot, .re2) + " desktop")
-                map.line("~" + RequestPattern.containsAny(UserAgentPattern.ios, .re2) + " ios")
-                map.line("~" + RequestPattern.containsAny(UserAgentPattern.android, .re2) + " android")
-                map.line("~" + RequestPattern.containsAny(UserAgentPattern.mobile, .re2) + " mobile")
+                map.line("~" + RequestPattern.containsAny(UserAgentMarkers.bot, .re2) + " desktop")
+                map.line("~" + RequestPattern.containsAny(UserAgentMarkers.ios, .re2) + " ios")
+                map.line("~" + RequestPattern.containsAny(UserAgentMarkers.android, .re2) + " android")
+                map.line("~" + RequestPattern.containsAny(UserAgentMarkers.mobile, .re2) + " mobile")
                 map.line("default desktop")
             }
         }

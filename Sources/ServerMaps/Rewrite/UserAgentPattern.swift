@@ -1,13 +1,7 @@
-/// The User-Agent substrings the router's `DeviceClassifier` tests, in its order (bots first,
-/// then iOS, Android, other handhelds; everything else is a desktop). Kept equal to the
-/// classifier's lists by `UserAgentPatternTests`.
+/// The device classes a route's `device:` list accepts, for targets that test the class the
+/// User-Agent was given with `UserAgentMarkers` (the router's own markers and order).
 enum UserAgentPattern {
-    static let bot = ["bot", "crawler", "spider", "slurp", "facebookexternalhit", "curl/", "wget/", "python-requests", "headless"]
-    static let ios = ["iphone", "ipad", "ipod", "cpu os ", "ios/"]
-    static let android = ["android"]
-    static let mobile = ["mobile", "windows phone", "kaios", "blackberry", "bb10", "opera mini", "symbian", "tizen", "silk/"]
-
-    /// The classes a route's `device:` list accepts (`mobile` takes every handheld).
+    /// `mobile` takes every handheld (iOS, Android and the rest); in the classifier's order.
     static func acceptedClasses(_ devices: [String]) -> [String] {
         var classes: [String] = []
         for device in devices {

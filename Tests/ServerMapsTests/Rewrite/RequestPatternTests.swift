@@ -1,5 +1,5 @@
 import Foundation
-@testable import Routing
+import Routing
 @testable import ServerMaps
 import Testing
 import TestSupport
@@ -72,12 +72,9 @@ import TestSupport
         }
     }
 
-    /// The User-Agent markers are the classifier's own lists, in its order.
-    @Test func userAgentMarkersAreTheClassifiers() {
-        #expect(UserAgentPattern.bot == DeviceClassifier.botMarkers)
-        #expect(UserAgentPattern.ios == DeviceClassifier.iosMarkers)
-        #expect(UserAgentPattern.mobile == DeviceClassifier.mobileMarkers)
-        #expect(DeviceClassifier.classify("Mozilla (Linux; Android 14)").kind.rawValue == UserAgentPattern.android[0])
+    @Test func mobileAcceptsEveryHandheld() {
+        #expect(UserAgentPattern.acceptedClasses(["mobile"]) == ["ios", "android", "mobile"])
+        #expect(UserAgentPattern.acceptedClasses(["desktop", "ios"]) == ["ios", "desktop"])
     }
 
     @Test func timestampsInComments() {
