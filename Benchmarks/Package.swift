@@ -6,6 +6,7 @@ import PackageDescription
 //   swift run -c release --package-path Benchmarks encode-bench
 //   swift run -c release --package-path Benchmarks lint-phases Benchmarks/out/portfolio-100k
 //   swift run -c release --package-path Benchmarks server-maps-bench 1000000 Benchmarks/out/servers-1m
+//   bash Benchmarks/servers/caddy-latency.sh 100000
 let package = Package(
     name: "QropsBenchmarks",
     platforms: [.macOS(.v13)],
@@ -30,6 +31,12 @@ let package = Package(
         // (Benchmarks/servers/run.sh loads the output into the real servers).
         .executableTarget(
             name: "server-maps-bench",
+            dependencies: [.product(name: "QropsKit", package: "qrops")]
+        ),
+        // The Caddy config of N codes, sharded (what qrops writes) and as one flat map
+        // (Benchmarks/servers/caddy-latency.sh times redirects on both in real Caddy).
+        .executableTarget(
+            name: "caddy-latency-bench",
             dependencies: [.product(name: "QropsKit", package: "qrops")]
         ),
     ],

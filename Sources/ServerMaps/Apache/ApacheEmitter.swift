@@ -33,7 +33,7 @@ public enum ApacheEmitter: ServerMapEmitter {
             _ = map.add(key: domain.host + "/", value: ApacheMapFile.answer(notFound, varyNumber: rules.varyNumber(notFound.vary)))
             var plans: [PlannedCode] = []
             for code in codesByDomain[domain.host] ?? [] {
-                let plan = CodePlanner.plan(code, on: domain, at: options.at, target: target, findings: &findings)
+                let plan = CodePlanner.plan(code, on: domain, at: options.at, target: target, stickySplitHash: "MD5", findings: &findings)
                 if let problem = problem(plan, domain: domain) {
                     findings.append(EmitterFinding(.error, rule: problem.rule, target: target, codeID: code.id, message: problem.message, hint: problem.hint))
                     continue

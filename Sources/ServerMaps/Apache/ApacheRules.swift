@@ -30,7 +30,13 @@ struct ApacheRules {
         case .routed(let routes, let otherwise):
             var entries = [(key, "route|\(routed.count + 1)|\(Self.needs(routes))")]
             for route in routes {
-                entries.append((key + "/\(route.number)", ApacheMapFile.answer(route.answer, varyNumber: varyNumber(route.answer.vary))))
+                if let arms = route.split {
+                    for (index, arm) in arms.enumerated() {
+                        entries.append((key + "/\(route.number)-\(index + 1)", ApacheMapFile.answer(arm.answer, varyNumber: varyNumber(arm.answer.vary))))
+                    }
+                } else {
+                    entries.append((key + "/\(route.number)", ApacheMapFile.answer(route.answer, varyNumber: varyNumber(route.answer.vary))))
+                }
             }
             entries.append((key + "/0", ApacheMapFile.answer(otherwise, varyNumber: varyNumber(otherwise.vary))))
             return entries
@@ -76,6 +82,19 @@ struct ApacheRules {
             out.append(character)
         }
         return out
+    }
+
+    /// For each arm but the last, the hash (8 lower-case hex digits) its cumulative weight ends
+    /// at: arm i takes hashes below ⌊2³² · (w₀ + … + wᵢ) / Σw⌋.
+    static func splitThresholds(_ weights: [Int]) -> [String] {
+        let total = UInt64(max(weights.reduce(0) { $0 + max($1, 0) }, 1))
+        var cumulative: UInt64 = 0
+        return weights.dropLast().map { weight in
+            cumulative += UInt64(max(weight, 0))
+            let bound = min((cumulative << 32) / total, 0xFFFF_FFFF)
+            let hex = String(bound, radix: 16)
+            return String(repeating: "0", count: 8 - hex.count) + hex
+        }
     }
 
     static func needs(_ routes: [PlannedRoute]) -> String {
@@ -164,9 +183,24 @@ struct ApacheRules {
         let value = "route|\(number)|\(Self.needs(routes))"
         var lines = ["", "# " + PlainNames.comment("\(plan.code.id) (\(domain.host)/\(plan.key)): routes, first match wins.")]
         for route in routes {
-            lines.append("RewriteCond %{ENV:QROPS_V} =\(value)")
-            lines += Self.conditions(route.condition, domain: domain)
-            lines.append("RewriteRule ^ - [E=QROPS_V:${qrops_codes:%{ENV:QROPS_KEY}/\(route.number)}]")
+            guard let arms = route.split else {
+                lines.append("RewriteCond %{ENV:QROPS_V} =\(value)")
+                lines += Self.conditions(route.condition, domain: domain)
+                lines.append("RewriteRule ^ - [E=QROPS_V:${qrops_codes:%{ENV:QROPS_KEY}/\(route.number)}]")
+                continue
+            }
+            // The split: the first arm whose share of the 32-bit hash space is above the client's
+            // hash (the first 8 hex digits of MD5("<client address>:<code id>")), the last arm
+            // for the rest; same weights as the engine, another hash.
+            let thresholds = Self.splitThresholds(arms.map(\.weight))
+            for index in arms.indices {
+                lines.append("RewriteCond %{ENV:QROPS_V} =\(value)")
+                lines += Self.conditions(route.condition, domain: domain)
+                if index < arms.count - 1 {
+                    lines.append("RewriteCond expr \"md5(%{REMOTE_ADDR} . ':\(plan.code.id)') < '\(thresholds[index])'\"")
+                }
+                lines.append("RewriteRule ^ - [E=QROPS_V:${qrops_codes:%{ENV:QROPS_KEY}/\(route.number)-\(index + 1)}]")
+            }
         }
         lines.append("RewriteCond %{ENV:QROPS_V} =\(value)")
         lines.append("RewriteRule ^ - [E=QROPS_V:${qrops_codes:%{ENV:QROPS_KEY}/0}]")

@@ -57,17 +57,16 @@ struct CaddyDomainSection {
         let hostMatcher = names.next("host")
         writer.comment("\(domain.host): slugs are case-\(domain.caseSensitiveSlugs ? "sensitive" : "insensitive"), \(plans.count) code\(plans.count == 1 ? "" : "s").")
         writer.line("\(hostMatcher) host \(domain.host) \(domain.host).")
-        writer.block("handle \(hostMatcher)") { handle in
-            handle.block("route") { body in
-                writeLookup(&body, names: &names)
-                writeAnswers(&body, names: &names)
-            }
+        // A `route` (in order, one level of nesting less than `handle` + `route`): it always
+        // ends in an answer, so the unknown-host 404 after it never runs for this host.
+        writer.block("route \(hostMatcher)") { body in
+            writeLookup(&body, names: &names)
+            writeAnswers(&body, names: &names)
         }
     }
 
-    /// The lookup: a group of mutually exclusive `handle`s, each ending in a map that sets
-    /// `{vars.qrops_status}`, `{vars.qrops_loc}` and `{vars.qrops_vary}` (or answering a code
-    /// with routes itself).
+    /// The lookup: a group of mutually exclusive `handle`s, each ending in a map whose answer
+    /// goes into `{vars.qrops_answer}` (a code with routes answers in its own block).
     func writeLookup(_ writer: inout CaddyfileWriter, names: inout CaddyMatcherNames) {
         let keys = plans.map { CaddyShardTree.lowered($0.key) }
         let inTree = plans.indices.filter { CaddyShardTree.isTreeKey(keys[$0]) }
@@ -81,56 +80,54 @@ struct CaddyDomainSection {
             writer.block("handle \(other)") { leaf in writeLeaf(&leaf, others, names: &names) }
         }
         let tree = CaddyShardTree.build(inTree, keys: keys, capacity: CaddyEmitter.leafCapacity)
-        writeNode(&writer, tree, prefix: "/", names: &names)
+        writeNode(&writer, tree, prefix: [], names: &names)
     }
 
-    func writeNode(_ writer: inout CaddyfileWriter, _ node: CaddyShardTree.Node, prefix: String, names: inout CaddyMatcherNames) {
+    func writeNode(_ writer: inout CaddyfileWriter, _ node: CaddyShardTree.Node, prefix: [UInt8], names: inout CaddyMatcherNames) {
         switch node {
         case .leaf(let entries):
             guard !entries.isEmpty else { return }
             writer.block("handle") { leaf in writeLeaf(&leaf, entries, names: &names) }
         case .branch(let children, let rest):
             for child in children {
-                let childPrefix = prefix + String(Character(Unicode.Scalar(child.character)))
                 let matcher = names.next("n")
-                writer.line("\(matcher) vars_regexp \(keyVariable) ^" + (domain.caseSensitiveSlugs ? RequestPattern.caseless(childPrefix, .re2) : RequestPattern.exact(childPrefix, .re2)))
+                writer.line("\(matcher) vars_regexp \(keyVariable) " + CaddyShardTree.pattern(prefix: prefix, characters: child.characters, caseSensitiveKeys: domain.caseSensitiveSlugs))
                 writer.block("handle \(matcher)") { inner in
-                    switch child.node {
-                    case .leaf(let entries):
+                    if case .leaf(let entries) = child.node {
                         writeLeaf(&inner, entries, names: &names)
-                    case .branch:
-                        writeNode(&inner, child.node, prefix: childPrefix, names: &names)
+                    } else {
+                        writeNode(&inner, child.node, prefix: prefix + child.characters, names: &names)
                     }
                 }
             }
             if !rest.isEmpty {
                 writer.block("handle") { leaf in writeLeaf(&leaf, rest, names: &names) }
             }
+        case .prefixed(let character, let node):
+            writeNode(&writer, node, prefix: prefix + [character], names: &names)
         }
     }
 
-    /// One map and the route blocks of the codes with routes in it.
+    /// One map (its answer kept in `{vars.qrops_answer}`: `status|vary|Location`) and the route
+    /// blocks of the codes with routes in it.
     func writeLeaf(_ writer: inout CaddyfileWriter, _ entries: [Int], names: inout CaddyMatcherNames) {
         var routed: [(plan: PlannedCode, number: Int)] = []
-        writer.block("map \(keyVariable) {qrops.status} {qrops.loc} {qrops.vary}") { map in
+        writer.block("map \(keyVariable) {qrops.answer}") { map in
             for index in entries {
                 let plan = plans[index]
                 switch plan.behaviour {
                 case .answer(let answer):
-                    map.line("\(CaddyfileText.quoted("/" + plan.key)) \(answer.status) \(CaddyfileText.quoted(Self.location(answer))) \(CaddyfileText.quoted(answer.vary.joined(separator: ", ")))")
+                    let value = "\(answer.status)|\(answer.vary.joined(separator: ", "))|\(Self.location(answer))"
+                    map.line("\(CaddyfileText.quoted("/" + plan.key)) \(CaddyfileText.quoted(value))")
                 case .routed:
                     let number = names.number()
                     routed.append((plan, number))
-                    map.line("\(CaddyfileText.quoted("/" + plan.key)) r\(number) \"\" \"\"")
+                    map.line("\(CaddyfileText.quoted("/" + plan.key)) r\(number)||")
                 }
             }
-            map.line("default nf \"\" \"\"")
+            map.line("default nf||")
         }
-        writer.block("vars") { vars in
-            vars.line("qrops_status {qrops.status}")
-            vars.line("qrops_loc {qrops.loc}")
-            vars.line("qrops_vary {qrops.vary}")
-        }
+        writer.line("vars qrops_answer {qrops.answer}")
         for (plan, number) in routed {
             CaddyRouteBlock(plan: plan, domain: domain, number: number).write(&writer)
         }
@@ -141,6 +138,13 @@ struct CaddyDomainSection {
         var statuses = Set<Int>()
         for plan in plans {
             if case .answer(let answer) = plan.behaviour { statuses.insert(answer.status) }
+        }
+        let fields = names.next("fields")
+        writer.line("\(fields) vars_regexp f {vars.qrops_answer} ^([^|]*)\\|([^|]*)\\|(.*)$")
+        writer.block("vars \(fields)") { vars in
+            vars.line("qrops_status {http.regexp.f.1}")
+            vars.line("qrops_vary {http.regexp.f.2}")
+            vars.line("qrops_loc {http.regexp.f.3}")
         }
         writer.line("header Cache-Control no-store")
         if statuses.contains(301) || statuses.contains(308) {

@@ -10,9 +10,9 @@ import Routing
 public enum CaddyEmitter: ServerMapEmitter {
     public static let target = "caddy"
     static let path = "caddy/qrops.caddy"
-    /// Codes per leaf map: a lookup scans at most this many entries (three times: status,
-    /// Location, Vary), plus up to ~40 `path` prefix tests per tree level.
-    static let leafCapacity = 64
+    /// Codes per leaf map: a lookup scans at most this many entries (15–25 ns each), after
+    /// a few dozen prefix tests (docs/benchmarks.md, "Caddy latency").
+    static let leafCapacity = 1024
 
     public static func emit(_ table: RedirectTable, options: EmitOptions) -> EmitResult {
         var findings: [EmitterFinding] = []

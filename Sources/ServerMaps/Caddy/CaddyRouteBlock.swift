@@ -11,7 +11,7 @@ struct CaddyRouteBlock {
         guard case .routed(let routes, let otherwise) = plan.behaviour else { return }
         let matcher = "@qrops_c\(number)"
         writer.comment("\(plan.code.id): routes, first match wins.")
-        writer.line("\(matcher) vars {vars.qrops_status} r\(number)")
+        writer.line("\(matcher) vars {vars.qrops_answer} r\(number)||")
         writer.block("route \(matcher)") { body in
             var headers = Headers()
             for route in routes {

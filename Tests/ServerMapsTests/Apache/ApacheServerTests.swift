@@ -56,4 +56,34 @@ import Testing
         }
         #expect(mismatches.isEmpty, "\(mismatches)")
     }
+    /// Splits keep their weights and are sticky per client address (MD5 of
+    /// `<client address>:<code id>` instead of the engine's MurmurHash2): each of 120 clients gets
+    /// the same arm on every scan, both arms are used, about in the ratio of the weights.
+    @Test(.serverTool("apache2")) func splitsAreStickyPerClientWithTheirWeights() async throws {
+        let host = "qr.split.example"
+        let table = RedirectTable(domains: [TableDomain(host: host)], codes: [
+            TableCode(id: "SPLIT-1", domain: host, slug: "ab", state: .active, target: "https://www.split.example/default", routes: [
+                TableRoute(condition: TableCondition(), outcome: .split([
+                    TableSplitArm(weight: 1, target: "https://www.split.example/a"), TableSplitArm(weight: 3, target: "https://www.split.example/b"),
+                ])),
+            ]),
+        ])
+        let emitted = ApacheEmitter.emit(table, options: EmitOptions(at: 0))
+        #expect(emitted.findings.map(\.rule) == ["target-split-not-engine"])
+        let clients = (1...120).map { "127.0.\($0 / 100).\($0 % 100 + 1)" }
+        let arms = try await ServerSession.with(.apache, emitted: emitted) { port in
+            try clients.map { client in
+                let answers = try (1...2).map { _ in
+                    try RawHTTPClient.get(port: port, target: Array("/ab".utf8), host: host, headers: [], from: client).location
+                        .map { String(decoding: $0, as: UTF8.self) }
+                }
+                return answers
+            }
+        }
+        #expect(arms.allSatisfy { $0[0] == $0[1] }, "a client got two different arms")
+        let a = arms.filter { $0[0] == "https://www.split.example/a" }.count
+        let b = arms.filter { $0[0] == "https://www.split.example/b" }.count
+        #expect(a + b == clients.count)
+        #expect((15...45).contains(a), "arm a (weight 1 of 4) got \(a) of \(clients.count) clients")
+    }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Routing
-import ServerMaps
+@testable import ServerMaps
 import Testing
 
 /// Caddy loaded with the generated config answers the shared vectors like the engine, and its
@@ -14,12 +14,13 @@ import Testing
     /// (early and late in the sort order, slugs that share long prefixes, upper-case scans),
     /// and unknown slugs next to real ones still not found.
     @Test(.serverTool("caddy")) func findsEveryCodeOfAShardedPortfolio() async throws {
-        let table = SyntheticPortfolio.table(count: 1500)
+        let table = SyntheticPortfolio.table(count: 4000)
         let emitted = CaddyEmitter.emit(table, options: EmitOptions(at: 0))
         #expect(emitted.findings.isEmpty)
         let text = String(decoding: emitted.files[0].bytes, as: UTF8.self)
-        #expect(CaddyOutputShape.largestMap(text) <= 64, "a leaf map holds more codes than the tree allows")
-        let probes = SyntheticPortfolio.probes(table, sample: 150)
+        #expect(CaddyOutputShape.largestMap(text) <= CaddyEmitter.leafCapacity, "a leaf map holds more codes than the tree allows")
+        #expect(text.components(separatedBy: "map {vars.qrops_key}").count > 4, "the portfolio should need several leaves")
+        let probes = SyntheticPortfolio.probes(table, sample: 200)
         let mismatches = try await ServerSession.with(.caddy, emitted: emitted) { port in
             try VectorReplay.replay(probes, port: port)
         }

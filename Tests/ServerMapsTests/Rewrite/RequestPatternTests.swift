@@ -1,5 +1,5 @@
 import Foundation
-@testable import Routing
+import Routing
 @testable import ServerMaps
 import Testing
 import TestSupport
