@@ -29,11 +29,15 @@ public enum RuleDocumentation {
             text += "Default severity: \(d.defaultSeverity.rawValue) (configurable: `rules: {\(d.id): error|warning|off}`)\n\n"
             text += d.summary + "\n\n" + wrap(d.rationale) + "\n"
             for example in description.triggering {
-                text += "\nTriggers (the ↓ marks where the finding is reported):\n\n" + indent(example.code) + "\n"
+                text += "\nTriggers (the ↓ marks where the finding is reported):\n\n"
+                if let base = example.base { text += "  on the base:\n\n" + indent(base) + "\n\n  in the pull request:\n\n" }
+                text += indent(example.code) + "\n"
                 if let policies = example.policies { text += "\n  with policies:\n\n" + indent(policies) + "\n" }
             }
             for example in description.nonTriggering {
-                text += "\nDoes not trigger:\n\n" + indent(example.code) + "\n"
+                text += "\nDoes not trigger:\n\n"
+                if let base = example.base { text += "  on the base:\n\n" + indent(base) + "\n\n  in the pull request:\n\n" }
+                text += indent(example.code) + "\n"
                 if let policies = example.policies { text += "\n  with policies:\n\n" + indent(policies) + "\n" }
             }
             return text
@@ -54,7 +58,9 @@ public enum RuleDocumentation {
 
             Severities are configured in `policies/` under `rules:` (globally), and under a use case's
             or a compliance category's `rules:` (the most specific wins): `error`, `warning` or `off`.
-            A code can suppress a finding with `ignore: [{rule, reason, until}]`.
+            A code can suppress a finding with `ignore: [{rule, reason, until}]`. The rules that compare a
+            pull request with its base (from `published-code-deleted` on) run only with
+            `qrops lint --base REF` and in `qrops diff` (see docs/diff.md).
 
             | id | default | name |
             |---|---|---|
@@ -69,11 +75,15 @@ public enum RuleDocumentation {
             let d = description.descriptor
             text += "\n## \(d.id)\n\n**\(d.name).** Default severity: `\(d.defaultSeverity.rawValue)`.\n\n\(d.summary)\n\n\(d.rationale)\n"
             for example in description.triggering {
-                text += "\nTriggers (`↓` marks the finding):\n\n```yaml\n\(trimmed(example.code))\n```\n"
+                text += "\nTriggers (`↓` marks the finding):\n\n"
+                if let base = example.base { text += "on the base:\n\n```yaml\n\(trimmed(base))\n```\n\nin the pull request:\n\n" }
+                text += "```yaml\n\(trimmed(example.code))\n```\n"
                 if let policies = example.policies { text += "\nwith policies:\n\n```yaml\n\(trimmed(policies))\n```\n" }
             }
             for example in description.nonTriggering {
-                text += "\nDoes not trigger:\n\n```yaml\n\(trimmed(example.code))\n```\n"
+                text += "\nDoes not trigger:\n\n"
+                if let base = example.base { text += "on the base:\n\n```yaml\n\(trimmed(base))\n```\n\nin the pull request:\n\n" }
+                text += "```yaml\n\(trimmed(example.code))\n```\n"
                 if let policies = example.policies { text += "\nwith policies:\n\n```yaml\n\(trimmed(policies))\n```\n" }
             }
         }
