@@ -59,9 +59,9 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Catalog", "YAMLTree", "Diagnostics", "QREncoder"]),
         .testTarget(name: "QREncoderTests", dependencies: ["QREncoder"]),
         .testTarget(name: "ArtworkTests", dependencies: ["Artwork", "QREncoder"], resources: [.copy("Golden")]),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "Catalog", "Rules", "Diagnostics", "YAMLTree"], resources: [.copy("Golden")]),
-        .testTarget(name: "GitAccessTests", dependencies: ["GitAccess", "Review", "Workspace", "Catalog", "Rules", "Diagnostics"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Workspace", "Diagnostics", "YAMLTree", "qrops"], resources: [.copy("Golden")]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Catalog", "Rules", "Diagnostics", "Workspace"]),
+        .testTarget(name: "GitAccessTests", dependencies: ["GitAccess", "Review", "Workspace", "Catalog", "Rules", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Workspace", "Diagnostics", "YAMLTree", "TestSupport", "qrops"], resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v6]
 )

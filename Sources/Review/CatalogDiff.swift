@@ -44,8 +44,10 @@ public enum CatalogDiff {
         case .added: change.categories = [.added]
         case .deleted: change.categories = [.deleted]
         case .modified:
-            let categories = Set(change.fields.map { ChangeCategory.of($0, before: base?.status.value, after: head?.status.value) })
-            change.categories = categories.sorted()
+            // `change-reason` explains the other changes; alone, it is metadata.
+            let explained = change.fields.filter { $0.key != "change-reason" }
+            let categories = Set(explained.map { ChangeCategory.of($0, before: base?.status.value, after: head?.status.value) })
+            change.categories = categories.isEmpty ? [.metadata] : categories.sorted()
         }
         return classifier.classify(change, base: base, head: head, basePolicies: catalogs.base.policies, headPolicies: catalogs.head.policies)
     }

@@ -127,7 +127,8 @@ public struct MarkdownDiffRenderer: Sendable {
             text += "\nRisk: " + change.reasons.map { "\($0.risk.rawValue): \(MarkdownText.prose($0.text))" }.joined(separator: "; ") + "\n"
         }
         if change.kind != .deleted, let reason = change.head?.changeReason {
-            text += "\nChange reason: \(MarkdownText.code(reason))\n"
+            let carried = change.kind == .modified && reason == change.base?.changeReason
+            text += "\nChange reason\(carried ? " (unchanged from the base)" : ""): \(MarkdownText.code(reason))\n"
         }
         return text + "\n</details>\n"
     }
