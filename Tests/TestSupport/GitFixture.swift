@@ -7,11 +7,11 @@ public final class GitFixture: @unchecked Sendable {
     public let root: String
     private var clock: Int = 1_767_225_600  // 2026-01-01T00:00:00Z
 
-    public init(_ name: String = "repo") throws {
+    public init(_ name: String = "repo", objectFormat: String = "sha1") throws {
         root = FileManager.default.temporaryDirectory
             .appendingPathComponent("qrops-git-\(UUID().uuidString)").appendingPathComponent(name).path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        try git("init", "-q", "-b", "main")
+        try git("init", "-q", "-b", "main", "--object-format=" + objectFormat)
     }
 
     /// Wraps an existing folder (a clone made by `git(...)` in another fixture).
