@@ -12,10 +12,10 @@ extension Qrops {
             commandName: "codeowners",
             abstract: "Write .github/CODEOWNERS: each code file reviewed by its owners' and compliance categories' reviewers.",
             discussion: """
-                Paths in CODEOWNERS are relative to the git repository: when the portfolio is a sub-folder, \\
-                pass it as --path-prefix and write the file at the repository's .github/ with --output. \\
-                With --check nothing is written: the committed file is compared with what would be \\
-                generated. Exit status: 0 written or up to date, 1 out of date (--check), unusable \\
+                Paths in CODEOWNERS are relative to the git repository: when the portfolio is a sub-folder, \
+                pass it as --path-prefix and write the file at the repository's .github/ with --output. \
+                With --check nothing is written: the committed file is compared with what would be \
+                generated. Exit status: 0 written or up to date, 1 out of date (--check), unusable \
                 reviewers in the policies, or files that cannot be read, 2 usage errors and failures to write.
                 """
         )

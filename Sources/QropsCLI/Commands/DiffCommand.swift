@@ -14,14 +14,14 @@ extension Qrops {
         static let configuration = CommandConfiguration(
             abstract: "Show what a pull request changes: every changed code, before → after, with its risk.",
             discussion: """
-                Compiles the portfolio at --base (read straight from git objects: no checkout) and the \\
-                working tree, matches codes by id, and reports each code added, deleted or changed, \\
-                field by field, classified high, medium or low risk. The rules that compare with the base \\
+                Compiles the portfolio at --base (read straight from git objects: no checkout) and the \
+                working tree, matches codes by id, and reports each code added, deleted or changed, \
+                field by field, classified high, medium or low risk. The rules that compare with the base \
                 run too. markdown is one pull-request comment; json has a stable schema (docs/diff.md).
 
-                Exit status: 0 when there are no errors, 1 when the base rules (or reading the working \\
-                tree) report errors (or warnings with --strict), 2 for usage errors and git problems (not \\
-                a repository, unknown ref, a shallow clone without the base). The diff goes to stdout; \\
+                Exit status: 0 when there are no errors, 1 when the base rules (or reading the working \
+                tree) report errors (or warnings with --strict), 2 for usage errors and git problems (not \
+                a repository, unknown ref, a shallow clone without the base). The diff goes to stdout; \
                 with the human format, findings go to stderr as `qrops lint` prints them.
                 """
         )

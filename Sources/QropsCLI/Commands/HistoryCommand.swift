@@ -11,10 +11,10 @@ extension Qrops {
         static let configuration = CommandConfiguration(
             abstract: "Show a code's life from git: every commit that changed it, who, when, and what.",
             discussion: """
-                Walks the commits of HEAD that touched codes/ (oldest first; a merge is compared with its \\
-                first parent) and decodes the code with ID at each, following it across renames and moves \\
-                between files. Only committed history is shown. Exit status: 0 when the code has a \\
-                history, 1 when no commit ever held a code with that id, 2 for usage errors and git \\
+                Walks the commits of HEAD that touched codes/ (oldest first; a merge is compared with its \
+                first parent) and decodes the code with ID at each, following it across renames and moves \
+                between files. Only committed history is shown. Exit status: 0 when the code has a \
+                history, 1 when no commit ever held a code with that id, 2 for usage errors and git \
                 problems (not a repository, no commits).
                 """
         )

@@ -6,11 +6,11 @@ extension Qrops {
         static let configuration = CommandConfiguration(
             abstract: "Create a new portfolio repository: an example code, policies, .gitignore, CODEOWNERS and CI.",
             discussion: """
-                Writes codes/ (one example code), policies/ (owners, domains, destinations, use cases, \\
-                compliance, naming, artwork), .gitignore, README.md, .github/CODEOWNERS, GitHub Actions \\
-                workflows (.github/workflows/qrops-lint.yml, qrops-diff.yml, qrops-build.yml and the \\
-                setup-qrops action) and .gitlab-ci.yml. DIR may be new, empty, or a fresh `git init` (only \\
-                .git). --force also writes into a non-empty folder, but never overwrites a file. The \\
+                Writes codes/ (one example code), policies/ (owners, domains, destinations, use cases, \
+                compliance, naming, artwork), .gitignore, README.md, .github/CODEOWNERS, GitHub Actions \
+                workflows (.github/workflows/qrops-lint.yml, qrops-diff.yml, qrops-build.yml and the \
+                setup-qrops action) and .gitlab-ci.yml. DIR may be new, empty, or a fresh `git init` (only \
+                .git). --force also writes into a non-empty folder, but never overwrites a file. The \
                 result lints clean. Exit status: 0 written, 2 usage errors or a folder that cannot be used.
                 """
         )

@@ -87,7 +87,7 @@ public enum RuleDocumentation {
                 if let policies = example.policies { text += "\nwith policies:\n\n```yaml\n\(trimmed(policies))\n```\n" }
             }
         }
-        text += "\n## Built-in checks\n\nReported while reading files; always errors, never suppressible.\n\n| id | name | what |\n|---|---|---|\n"
+        text += "\n## Built-in checks\n\nReported while reading files (the `codeowners-*` ones by `qrops codeowners`); always errors, never suppressible.\n\n| id | name | what |\n|---|---|---|\n"
         for d in BuiltinChecks.descriptors {
             text += "| `\(d.id)` | \(d.name) | \(d.summary) |\n"
         }
