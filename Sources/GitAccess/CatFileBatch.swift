@@ -21,7 +21,7 @@ enum CatFileBatch {
         results.reserveCapacity(count)
         var index = 0
         while results.count < count {
-            guard let newline = output[index...].firstIndex(of: 0x0A) else {
+            guard index < output.count, let newline = output[index...].firstIndex(of: 0x0A) else {
                 throw GitError.malformedOutput(command: "git cat-file --batch", detail: "the output ends after \(results.count) of \(count) objects")
             }
             let header = output[index..<newline].split(separator: 0x20)
@@ -36,7 +36,7 @@ enum CatFileBatch {
             }
             let isBlob = header[1].elementsEqual("blob".utf8)
             results.append(isBlob ? Array(output[index..<(index + size)]) : nil)
-            index += size + 1
+            index = min(output.count, index + size + 1)
         }
         return results
     }

@@ -26,7 +26,7 @@ public struct CodeHistoryWalker: Sendable {
     public func history(of id: String) throws(GitError) -> CodeHistory {
         _ = try repository.resolveCommit("HEAD")
         let prefix = repository.prefix
-        let output = try repository.git.run(GitLog.arguments(paths: [":(literal)" + prefix + "codes"]))
+        let output = try repository.git.run(GitLog.arguments(paths: [":(top,literal)" + prefix + "codes"]))
         let commits = try GitLog.parse(output)
         let needle = Array(id.utf8)
         var states: [String: State?] = [:]

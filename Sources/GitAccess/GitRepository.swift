@@ -46,7 +46,7 @@ public struct GitRepository: Sendable {
 
     /// Every blob under the portfolio's `folders` at `commit`, relative to the portfolio root.
     public func listTree(commit: String, folders: [String]) throws(GitError) -> [GitTreeEntry] {
-        let pathspecs = folders.map { ":(literal)" + prefix + $0 }
+        let pathspecs = folders.map { ":(top,literal)" + prefix + $0 }
         let output = try git.run(["ls-tree", "-r", "-z", "--full-tree", commit, "--"] + pathspecs)
         return try GitTreeEntry.parse(output, prefix: prefix)
     }
@@ -64,7 +64,7 @@ public struct GitRepository: Sendable {
     /// Files under the portfolio's `folders` that differ from `HEAD` in the working tree or the
     /// index, or are untracked (relative to the portfolio root).
     public func uncommittedChanges(folders: [String]) throws(GitError) -> [String] {
-        let pathspecs = folders.map { ":(literal)" + prefix + $0 }
+        let pathspecs = folders.map { ":(top,literal)" + prefix + $0 }
         let output = try git.run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--"] + pathspecs)
         var paths: [String] = []
         var skipNext = false

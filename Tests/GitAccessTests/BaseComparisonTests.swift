@@ -105,6 +105,21 @@ struct BaseComparisonTests {
         #expect(comparison.diagnostics == comparison.diagnostics.sorted(by: Diagnostic.reportOrder))
     }
 
+    @Test func aPortfolioInASubFolderComparesRelativeToItsRoot() async throws {
+        let fixture = try GitFixture()
+        try fixture.write("ops/qr/policies/p.yaml", "version: 1\nowners: {team: {}}\n")
+        try fixture.write("ops/qr/codes/a.yaml", "id: A-1\nslug: a\nowner: team\nstatus: active\ntarget: https://www.example.com/a\n")
+        try fixture.write("ops/qr/codes/b.yaml", "id: B-1\nslug: b\nowner: team\nstatus: draft\n")
+        try fixture.write("codes/unrelated.yaml", "id: Z-1\nslug: z\nowner: team\nstatus: draft\n")
+        try fixture.commit("base")
+        try fixture.write("ops/qr/codes/a.yaml", "id: A-1\nslug: a2\nowner: team\nstatus: active\ntarget: https://www.example.com/a\n")
+        let comparison = try await Self.compare(fixture.root + "/ops/qr")
+        #expect(comparison.uncommitted == ["codes/a.yaml"])
+        #expect(comparison.reusedFiles == 1)
+        #expect(comparison.findings.map { "\($0.ruleID) \($0.location)" } == ["slug-changed codes/a.yaml:2:1"])
+        #expect(comparison.findings.first?.notes.first?.location?.description == "main:codes/a.yaml:2:7")
+    }
+
     @Test func gitProblemsAreThrownBeforeAnyWork() async throws {
         let fixture = try Self.fixtureRepository()
         await #expect(throws: GitError.unknownRef(ref: "nope")) { try await Self.compare(fixture.root, ref: "nope") }

@@ -98,6 +98,31 @@ struct CodeHistoryTests {
         #expect(history.entries.map(\.isMerge) == [false, false, true])
     }
 
+    @Test func uncommittedChangesAreNotedNotShown() throws {
+        let fixture = try GitFixture()
+        try fixture.write("policies/p.yaml", Self.policies)
+        try fixture.write("codes/a.yaml", Self.code())
+        try fixture.commit("create")
+        try fixture.write("codes/a.yaml", Self.code("https://www.example.com/local"))
+        let history = try CodeHistoryWalker(repository: GitRepository.open(fixture.root)).history(of: "A-1")
+        #expect(Self.summary(history) == ["create: created"])
+        #expect(history.uncommitted == ["codes/a.yaml"])
+        #expect(HumanHistoryRenderer().render(history).contains("note: uncommitted changes to 1 code file are not part of the history\n"))
+    }
+
+    @Test func aPortfolioInASubFolderHasItsHistory() throws {
+        let fixture = try GitFixture()
+        try fixture.write("ops/qr/policies/p.yaml", Self.policies)
+        try fixture.write("ops/qr/codes/a.yaml", Self.code())
+        try fixture.write("codes/a.yaml", Self.code("https://www.example.com/not-this-portfolio"))
+        try fixture.commit("create")
+        try fixture.write("ops/qr/codes/a.yaml", Self.code("https://www.example.com/b"))
+        try fixture.commit("re-point")
+        let history = try CodeHistoryWalker(repository: GitRepository.open(fixture.root + "/ops/qr")).history(of: "A-1")
+        #expect(Self.summary(history) == ["create: created", "re-point: modified target=https://www.example.com/b"])
+        #expect(history.currentFile == "codes/a.yaml")
+    }
+
     @Test func anUnknownIDHasNoHistory() throws {
         let fixture = try GitFixture()
         try fixture.write("policies/p.yaml", Self.policies)
