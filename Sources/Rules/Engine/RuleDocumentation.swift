@@ -7,7 +7,13 @@ public enum RuleDocumentation {
     public static func list() -> String {
         var lines = ["Policy rules (configure severities under `rules:` in policies/):", ""]
         let width = RuleRegistry.all.map { $0.description.id.count }.max() ?? 0
-        for rule in RuleRegistry.all {
+        let baseIDs = Set(RuleRegistry.baseRules.map { $0.description.id })
+        for rule in RuleRegistry.all where !baseIDs.contains(rule.description.id) {
+            let d = rule.description.descriptor
+            lines.append("  \(pad(d.id, width))  \(pad(d.defaultSeverity.rawValue, 7))  \(d.name)")
+        }
+        lines += ["", "Rules that compare with the base of a pull request (qrops lint --base REF, qrops diff):", ""]
+        for rule in RuleRegistry.baseRules {
             let d = rule.description.descriptor
             lines.append("  \(pad(d.id, width))  \(pad(d.defaultSeverity.rawValue, 7))  \(d.name)")
         }
@@ -27,6 +33,9 @@ public enum RuleDocumentation {
             let d = description.descriptor
             var text = "\(d.id): \(d.name)\n\n"
             text += "Default severity: \(d.defaultSeverity.rawValue) (configurable: `rules: {\(d.id): error|warning|off}`)\n\n"
+            if RuleRegistry.baseRules.contains(where: { $0.description.id == id }) {
+                text += "Runs only with `qrops lint --base REF` and in `qrops diff`: it compares with the base of a pull request.\n\n"
+            }
             text += d.summary + "\n\n" + wrap(d.rationale) + "\n"
             for example in description.triggering {
                 text += "\nTriggers (the ↓ marks where the finding is reported):\n\n"
@@ -73,7 +82,9 @@ public enum RuleDocumentation {
         for rule in RuleRegistry.all {
             let description = rule.description
             let d = description.descriptor
-            text += "\n## \(d.id)\n\n**\(d.name).** Default severity: `\(d.defaultSeverity.rawValue)`.\n\n\(d.summary)\n\n\(d.rationale)\n"
+            let base = RuleRegistry.baseRules.contains { $0.description.id == d.id }
+                ? " Runs only with `qrops lint --base REF` and in `qrops diff`." : ""
+            text += "\n## \(d.id)\n\n**\(d.name).** Default severity: `\(d.defaultSeverity.rawValue)`.\(base)\n\n\(d.summary)\n\n\(d.rationale)\n"
             for example in description.triggering {
                 text += "\nTriggers (`↓` marks the finding):\n\n"
                 if let base = example.base { text += "on the base:\n\n```yaml\n\(trimmed(base))\n```\n\nin the pull request:\n\n" }
