@@ -12,6 +12,8 @@ import PackageDescription
 //   QREncoder         our ISO/IEC 18004 encoder (pure, no dependencies)
 //   Artwork           SVG/PDF/EPS/PNG/text renderers for encoded symbols (pure)
 //   Workspace         the I/O edge: finding and reading repository files, parallel loading
+//   Review            what a pull request changes: catalog diff, risk, renderers, CODEOWNERS (pure)
+//   GitAccess         the I/O edge for git: the `git` runner, portfolios at a commit, history
 //   QropsCLI          the argument-parser commands (thin)
 //   qrops             the executable
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
@@ -23,7 +25,7 @@ let package = Package(
         .executable(name: "qrops", targets: ["qrops"]),
         .library(name: "QREncoder", targets: ["QREncoder"]),  // for Benchmarks/ (depends on this package by path)
         // For Fuzz/ and Benchmarks/: the pure pipeline without the command line.
-        .library(name: "QropsKit", targets: ["Diagnostics", "YAMLTree", "Catalog", "Routing", "ServerMaps", "Rules", "Workspace"]),
+        .library(name: "QropsKit", targets: ["Diagnostics", "YAMLTree", "Catalog", "Routing", "ServerMaps", "Rules", "Workspace", "Review", "GitAccess"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,10 +42,12 @@ let package = Package(
         .target(name: "QREncoder", swiftSettings: strict),
         .target(name: "Artwork", dependencies: ["QREncoder", "CZlib"], swiftSettings: strict),
         .target(name: "Workspace", dependencies: ["YAMLTree", "Catalog", "Routing", "ServerMaps", "Rules", "Diagnostics", "QREncoder", "Artwork"], swiftSettings: strict),
+        .target(name: "Review", dependencies: ["Catalog", "Diagnostics", "Rules", "Routing"], swiftSettings: strict),
+        .target(name: "GitAccess", dependencies: ["Workspace", "Catalog", "Rules", "Diagnostics", "Review", "YAMLTree"], swiftSettings: strict),
         .target(
             name: "QropsCLI",
             dependencies: [
-                "Workspace", "Rules", "Catalog", "Routing", "Diagnostics", "QREncoder", "Artwork",
+                "Workspace", "Rules", "Catalog", "Routing", "Diagnostics", "QREncoder", "Artwork", "Review", "GitAccess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -60,7 +64,9 @@ let package = Package(
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Catalog", "YAMLTree", "Diagnostics", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "QREncoderTests", dependencies: ["QREncoder"]),
         .testTarget(name: "ArtworkTests", dependencies: ["Artwork", "QREncoder"], resources: [.copy("Golden")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Workspace", "Diagnostics", "qrops"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Catalog", "Rules", "Diagnostics", "Workspace"]),
+        .testTarget(name: "GitAccessTests", dependencies: ["GitAccess", "Review", "Workspace", "Catalog", "Rules", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Workspace", "Diagnostics", "YAMLTree", "TestSupport", "qrops"], resources: [.copy("Golden")]),
         // Emitters against the real servers (nginx, HAProxy, Caddy, Apache) on the shared routing vectors.
         .testTarget(name: "ServerMapsTests", dependencies: ["ServerMaps", "Routing", "Workspace", "Catalog", "Diagnostics", "TestSupport"],
                     exclude: ["Golden"]),
