@@ -39,7 +39,7 @@ struct DiffEndToEndTests {
         let fixture = try Self.fixtureRepository()
         let output = try Self.qrops(["diff", "--base", "main", "--format", "json"], in: fixture.root)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
-        #expect((json["changes"] as? [Any])?.count == 15)
+        #expect((json["changes"] as? [Any])?.count == 16)
         #expect((json["diagnostics"] as? [Any])?.count == 5)
     }
 
@@ -47,7 +47,7 @@ struct DiffEndToEndTests {
         let fixture = try Self.fixtureRepository()
         let output = try Self.qrops(["diff", "--base", "pr"], in: fixture.root)
         #expect(output.status == 0, "\(output.stderr)")
-        #expect(output.stdout.hasSuffix("no code changes (16 codes compared)\n"))
+        #expect(output.stdout.hasSuffix("no code changes (17 codes compared)\n"))
         #expect(output.stderr.isEmpty)
     }
 
@@ -92,7 +92,7 @@ struct DiffEndToEndTests {
         try GitFixture.run(["fetch", "-q", "--unshallow", "origin", "+refs/heads/main:refs/remotes/origin/main"], in: clone)
         let fetched = try Self.qrops(["diff", "--base", "origin/main", "--format", "json"], in: clone)
         #expect(fetched.status == 1, "\(fetched.stderr)")
-        #expect(fetched.stdout.contains("\"changed\": 15"))
+        #expect(fetched.stdout.contains("\"changed\": 16"))
     }
 
     @Test func lintBaseRunsTheBaseRulesToo() throws {

@@ -47,7 +47,8 @@ extension Qrops {
             let report = DiffReport(
                 baseRef: comparison.ref, baseCommit: comparison.commit, base: comparison.base, head: comparison.head.catalog,
                 findings: comparison.diagnostics, baseProblems: comparison.baseProblems, uncommitted: comparison.uncommitted,
-                incompleteHeadFiles: comparison.context.incompleteHeadFiles)
+                incompleteHeadFiles: comparison.context.incompleteHeadFiles,
+                classifier: RiskClassifier(probe: RoutingExpectationProbe(now: clock.now)))
             switch format {
             case .human:
                 Console.standardOutput(HumanDiffRenderer().render(report))

@@ -72,6 +72,10 @@ public enum BuildPipeline {
         let plan = BuildPlanner.plan(lint.catalog)
         let table = TableCompiler.compile(lint.catalog)
         let asOf = request.at ?? request.now
+        // Static maps are compiled as of `--at`; without it, as of the start of the current
+        // window (nothing changes between transitions), so that builds stay byte-identical
+        // until `next-transition`.
+        let mapsAsOf = request.at ?? Instant(seconds: table.previousTransition(atOrBefore: request.now.seconds) ?? 0)
         diagnostics = (diagnostics + plan.diagnostics).sorted(by: Diagnostic.reportOrder)
         guard !diagnostics.fails(strict: request.strict) else { return failed() }
 
@@ -91,7 +95,7 @@ public enum BuildPipeline {
                 var keep: Set<String> = [BuildTarget.readmeName, BuildTarget.manifestName]
                 if request.artwork { keep.insert(ArtworkStage.folder) }
                 try staging.removeAll(in: "", except: keep)
-                let maps = await ServerMapStage.run(table, catalog: lint.catalog, at: asOf)
+                let maps = await ServerMapStage.run(table, catalog: lint.catalog, at: mapsAsOf)
                 mapDiagnostics = maps.diagnostics
                 if maps.diagnostics.fails(strict: request.strict) { throw OutputsFailed() }
                 for file in maps.files {

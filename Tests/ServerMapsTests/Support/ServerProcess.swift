@@ -66,9 +66,16 @@ final class ServerProcess: @unchecked Sendable {
         return ServerProcess(name: name, port: port, process: process, logURL: logURL)
     }
 
+    /// Polls every 50 ms until the port accepts. Gives up only after `timeout` seconds of wall
+    /// time AND as many polls as that would take: when the whole test suite runs in parallel on a
+    /// small machine, this task may not be scheduled for a long while, and that is not the
+    /// server's fault.
     func waitUntilReady(timeout: TimeInterval) async throws {
         let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
+        let polls = Int(timeout * 20)
+        var attempt = 0
+        while attempt < polls || Date() < deadline {
+            attempt += 1
             guard process.isRunning else {
                 throw Failure(description: "\(name) exited with status \(process.terminationStatus) before accepting connections:\n\(log)")
             }

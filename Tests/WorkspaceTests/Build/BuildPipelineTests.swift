@@ -7,14 +7,16 @@ import Testing
 private let now = Instant.parse("2026-11-21") ?? Instant(seconds: 0)
 
 /// A small portfolio on disk: four printed codes in every format, a draft and a retired one.
-private func portfolio() throws -> TemporaryFolder {
+/// No server maps unless `targets` names some (their own tests are below).
+private func portfolio(targets: String = "[]") throws -> TemporaryFolder {
     let repo = try TemporaryFolder("portfolio")
     try repo.write("""
         version: 1
         default-domain: qr.acme.example
         domains:
-          qr.acme.example: {case-sensitive-slugs: false}
+          qr.acme.example: {case-sensitive-slugs: false, fallback: "https://www.acme.example/qr"}
         artwork: {ec: Q, formats: [svg, png, pdf, eps]}
+        build: {targets: \(targets)}
 
         """, to: "policies/main.yaml")
     for (index, status) in ["active", "active", "paused", "active", "draft", "retired"].enumerated() {
@@ -61,7 +63,8 @@ struct BuildPipelineTests {
         #expect(manifest["format"] as? String == "qrops-build-manifest")
         #expect(manifest["qrops-version"] as? String == "test")
         #expect(manifest["at"] == nil, "no time in the manifest without --at")
-        #expect(manifest["redirect-table"] is NSNull && manifest["server-maps"] is NSNull && manifest["next-transition"] is NSNull)
+        #expect(manifest["redirect-table"] is NSNull && manifest["next-transition"] is NSNull)
+        #expect(manifest["server-maps"] as? [String] == [])
         let inputs = try #require(manifest["inputs"] as? [String: Any])
         #expect(inputs["files"] as? Int == 7)
     }
@@ -137,6 +140,35 @@ struct BuildPipelineTests {
         let result = try await build(repo)
         #expect(result.summary?.rendered == 1)
         #expect(repo.snapshot("build") == clean)
+    }
+
+    /// The targets the policy names are written, listed in the manifest with their digests;
+    /// an unknown target is a located error and nothing is written.
+    @Test func writesTheServerMapsThePolicyNames() async throws {
+        let repo = try portfolio(targets: "[nginx, netlify]")
+        defer { repo.remove() }
+        let result = try await build(repo, artwork: false)
+        #expect(result.summary != nil, "\(result.diagnostics)")
+        #expect(repo.names("build") == ["README.md", "manifest.json", "netlify", "nginx"])
+        let files = repo.snapshot("build")
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(files["manifest.json"] ?? [])) as? [String: Any])
+        #expect(manifest["server-maps"] as? [String] == ["nginx", "netlify"])
+        let listed = try #require(manifest["files"] as? [[String: Any]])
+        let mapFiles = files.keys.filter { $0.hasPrefix("nginx/") || $0.hasPrefix("netlify/") }.sorted()
+        #expect(!mapFiles.isEmpty && listed.compactMap { $0["path"] as? String } == mapFiles)
+        for entry in listed {
+            let bytes = try #require(files[entry["path"] as? String ?? ""])
+            #expect(entry["sha256"] as? String == SHA256.hash(bytes).hex)
+        }
+
+        let unknown = try portfolio(targets: "[nginx, ngnix]")
+        defer { unknown.remove() }
+        let refused = try await build(unknown, artwork: false)
+        #expect(refused.summary == nil)
+        let error = try #require(refused.diagnostics.first { $0.ruleID == BuildRule.unknownTarget })
+        #expect(error.location.file == "policies/main.yaml" && error.location.line == 6)
+        #expect(error.message.contains("did you mean `nginx`"))
+        #expect(!FileManager.default.fileExists(atPath: unknown.path + "/build/manifest.json"))
     }
 
     @Test func withoutArtworkOnlyTheManifestAndReadme() async throws {
