@@ -34,11 +34,11 @@ struct BaseComparisonTests {
         #expect(comparison.commit.count == 40)
         // Unchanged and same path: reused; changed, moved or deleted: read from git and parsed.
         #expect(comparison.reusedFiles == 0)  // every base code file changed, moved or was deleted
-        #expect(comparison.parsedFiles == 14)
+        #expect(comparison.parsedFiles == 15)
         #expect(comparison.findings.map(\.ruleID) == [
             "destination-change-needs-reason", "retired-reactivated", "id-reused", "slug-changed", "published-code-deleted",
         ])
-        #expect(comparison.uncommitted.count == 17)  // 12 changed, 2 added, 1 deleted, 1 moved (deleted + new)
+        #expect(comparison.uncommitted.count == 18)  // 13 changed, 2 added, 1 deleted, 1 moved (deleted + new)
         #expect(comparison.baseProblems.isEmpty)
     }
 
