@@ -82,8 +82,11 @@ public enum LintPipeline {
             diagnostics += fileDiagnostics
         }
         let catalog = Catalog(codes: codes, policies: policies, files: table)
-        diagnostics += IdentityChecks.check(codes, policies: policies)
-        diagnostics += engine.checkCatalog(catalog, context: context)
+        // The two whole-catalog passes are independent: one core each.
+        async let identity = IdentityChecks.check(codes, policies: policies)
+        async let catalogFindings = engine.checkCatalog(catalog, context: context)
+        diagnostics += await identity
+        diagnostics += await catalogFindings
 
         return Result(diagnostics: deduplicated(diagnostics), filesChecked: table.paths.count, catalog: catalog)
     }

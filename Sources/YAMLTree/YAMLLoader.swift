@@ -65,14 +65,14 @@ private struct Frame {
     /// Nodes in this subtree, aliases expanded.
     var size = 1
 }
-private struct LoaderRun {
+private struct LoaderRun: ~Copyable {
     let path: String
     let fileID: Int32
     let source: UnsafeBufferPointer<UInt8>
     let limits: YAMLLoader.Limits
 
     var frames: [Frame] = []
-    var pending: [YAMLNode] = []
+    var pending = NodeStack()
     var root: YAMLNode?
     var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     var diagnostics: [Diagnostic] = []
@@ -194,8 +194,7 @@ private struct LoaderRun {
                 guard let entries = closeMapping(from: frame.start) else { return }
                 node = YAMLNode(.mapping(entries), mark: frame.mark)
             } else {
-                node = YAMLNode(.sequence(Array(pending[frame.start...])), mark: frame.mark)
-                pending.removeSubrange(frame.start...)
+                node = YAMLNode(.sequence(pending.popArray(from: frame.start)), mark: frame.mark)
             }
             if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
             add(node, size: frame.size)
@@ -229,26 +228,18 @@ private struct LoaderRun {
         let top = frames.count - 1
         frames[top].size = min(frames[top].size &+ size, Int.max / 4)
         // In a mapping, children at even offsets are keys: they must be scalars.
-        if frames[top].isMapping, (pending.count - frames[top].start) % 2 == 0, node.scalar == nil {
-            fail(YAMLRule.complexKey, "a mapping key must be a plain value, not \(node.kindDescription)", at: node.mark)
-            return
+        if frames[top].isMapping, (pending.count - frames[top].start) % 2 == 0 {
+            guard case .scalar = node.value else {
+                fail(YAMLRule.complexKey, "a mapping key must be a plain value, not \(node.kindDescription)", at: node.mark)
+                return
+            }
         }
-        pending.append(node)
+        pending.push(node)
     }
 
     /// Pairs up a closing mapping's keys and values, reporting the first duplicate key.
     mutating func closeMapping(from start: Int) -> [YAMLEntry]? {
-        var entries: [YAMLEntry] = []
-        entries.reserveCapacity((pending.count - start) / 2)
-        var index = start
-        while index + 1 < pending.count {
-            let keyNode = pending[index]
-            if case .scalar(let key) = keyNode.value {
-                entries.append(YAMLEntry(key: key, keyMark: keyNode.mark, value: pending[index + 1]))
-            }
-            index += 2
-        }
-        pending.removeSubrange(start...)
+        let entries = pending.popEntries(from: start)
         if let (first, second) = firstDuplicate(in: entries) {
             let key = entries[second].key.text
             fail(YAMLRule.duplicateKey, "duplicate key `\(key)`", at: entries[second].keyMark,

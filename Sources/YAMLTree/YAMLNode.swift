@@ -37,8 +37,11 @@ public struct Scalar: Sendable, Hashable {
     /// `null`, `Null`, `NULL`, `~` or nothing at all, written plain.
     public var isNull: Bool {
         guard style == .plain else { return false }
-        switch text {
-        case "", "~", "null", "Null", "NULL": return true
+        // By length first: this is asked of nearly every scalar, and most are longer.
+        switch text.utf8.count {
+        case 0: return true
+        case 1: return text == "~"
+        case 4: return text == "null" || text == "Null" || text == "NULL"
         default: return false
         }
     }

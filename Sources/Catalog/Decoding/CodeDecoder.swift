@@ -3,99 +3,176 @@ import YAMLTree
 
 /// Decodes one code's mapping (defaults already merged in) into a `Code`.
 struct CodeDecoder {
-    static let keys = [
-        "id", "slug", "domain", "name", "owner", "status", "use", "compliance", "labels", "tags", "launch", "retire",
-        "target", "redirect", "forward-query", "utm", "routes", "fallback", "artwork", "expect", "scan-distance",
-        "change-reason", "ignore",
-    ]
+    static let keys = CodeKey.allCases.map(\.rawValue)
 
     /// Decodes `node`. With `partial` (a `_defaults.yaml` or a file's `defaults:`), nothing is
     /// required and no code is returned: only the diagnostics matter.
     static func decode(_ node: YAMLNode, reader: inout NodeReader, partial: Bool = false) -> Code? {
         guard let entries = reader.mapping(node, what: partial ? "defaults" : "a code") else { return nil }
-        let what = partial ? "defaults" : "a code"
+        var fields = Fields(partial: partial)
+        let code = blank(at: node.mark, reader: reader)
+        for entry in entries { decode(entry, into: code, fields: &fields, reader: &reader) }
+        if partial { return nil }
+        return finish(code, fields: fields, at: node.mark, reader: &reader) { key in entries.contains { $0.key.text == key } }
+    }
+
+    /// Decodes the code `node` over its file's decoded defaults: exactly what decoding `node`
+    /// with `defaults.entries` merged under it (`DefaultsMerger`) gives, codes and diagnostics
+    /// alike, without building the merged tree or decoding the defaults again for every code.
+    /// The code starts as a copy of the defaults' decoded fields; the code's own entries are
+    /// decoded over them (a mapping both sides have, such as `labels`, is merged and decoded
+    /// whole); then each default the code does not override adds the diagnostics it gave.
+    static func decode(_ node: YAMLNode, over defaults: CodeDefaults, reader: inout NodeReader) -> Code? {
+        guard let entries = reader.mapping(node, what: "a code") else { return nil }
+        var fields = defaults.fields
+        let code = Code(copying: defaults.template)
+        reset(code, at: node.mark, reader: reader)
+        var overridden = IndexSet64(count: defaults.entries.count)
+        // Entries are borrowed from the tree through buffer pointers, not copied out of it.
+        entries.withUnsafeBufferPointer { entries in
+            for position in entries.indices {
+                guard let index = defaults.index(of: entries[position].key.text) else {
+                    decode(entries[position], into: code, fields: &fields, reader: &reader)
+                    continue
+                }
+                overridden.insert(index)
+                let own = entries[position]
+                let inherited = defaults.entries[index]
+                if case .mapping = inherited.value.value, case .mapping = own.value.value {
+                    let merged = YAMLEntry(key: own.key, keyMark: own.keyMark, value: DefaultsMerger.merge(inherited.value, under: own.value))
+                    decode(merged, into: code, fields: &fields, reader: &reader)
+                } else {
+                    decode(own, into: code, fields: &fields, reader: &reader)
+                }
+            }
+        }
+        defaults.entries.withUnsafeBufferPointer { inherited in
+            for index in inherited.indices where !overridden.contains(index) {
+                if defaults.decodedPerCode[index] {
+                    decode(inherited[index], into: code, fields: &fields, reader: &reader)
+                } else {
+                    let range = defaults.diagnosticRanges[index]
+                    if !range.isEmpty { reader.diagnostics += defaults.diagnostics[range] }
+                    if let intended = defaults.misspelt[index] { fields.misspelt.insert(intended) }
+                }
+            }
+        }
+        return finish(code, fields: fields, at: node.mark, reader: &reader) { key in
+            defaults.index(of: key) != nil || entries.contains { $0.key.text == key }
+        }
+    }
+
+    /// What decoding a code's entries gathers besides the fields of `Code`.
+    struct Fields {
+        var partial: Bool
         var id: Located<String>?
         var slug: Located<String>?
         var status: Located<CodeStatus>?
+        /// The keys that misspelt keys were probably meant to be.
         var misspelt = Set<String>()
-        var code = Code(
-            file: reader.files.location(node.mark).file, location: reader.location(node.mark),
-            id: Located("", at: reader.location(node.mark)), slug: Located("", at: reader.location(node.mark)),
-            status: Located(.draft, at: reader.location(node.mark)))
-        for entry in entries {
-            switch entry.key.text {
-            case "id": id = reader.string(entry, required: !partial)
-            case "slug": slug = reader.string(entry, required: !partial)
-            case "domain": code.domain = reader.string(entry)
-            case "name": code.name = reader.string(entry)
-            case "owner": code.owner = reader.string(entry)
-            case "status": status = reader.enumeration(entry, CodeStatus.self)
-            case "use": code.use = reader.string(entry)
-            case "compliance": code.compliance = reader.string(entry)
-            case "labels":
-                code.labels = stringMap(entry, reader: &reader)
-                code.labelsKeyLocation = reader.location(entry.keyMark)
-            case "tags": code.tags = reader.stringList(entry, allowSingle: false)?.value ?? []
-            case "launch": code.launch = reader.instant(entry)
-            case "retire": code.retire = reader.instant(entry)
-            case "target": code.target = reader.url(entry, required: !partial)
-            case "redirect": code.redirect = redirect(entry, reader: &reader)
-            case "forward-query": code.forwardQuery = reader.bool(entry)
-            case "utm":
-                code.utm = utm(entry, reader: &reader)
-                code.utmKeyLocation = reader.location(entry.keyMark)
-            case "routes": code.routes = routes(entry, reader: &reader)
-            case "fallback": code.fallback = reader.url(entry)
-            case "artwork":
-                // Inherited from defaults, the same node comes back for every code of a file: decode it once.
-                if let cached = reader.artworkCache[entry.value.mark] {
-                    code.artwork = cached
-                } else {
-                    code.artwork = ArtworkDecoder.decode(entry.value, reader: &reader)
-                    reader.artworkCache[entry.value.mark] = code.artwork
-                }
-            case "expect": code.expect = expectations(entry, reader: &reader)
-            case "scan-distance": code.scanDistance = reader.length(entry)
-            case "change-reason": code.changeReason = reader.string(entry)
-            case "ignore": code.ignore = ignores(entry, reader: &reader)
-            default:
-                reader.unknownKey(entry, known: keys, in: what)
-                if let intended = DidYouMean.suggest(entry.key.text, among: keys) { misspelt.insert(intended) }
+
+        var what: String { partial ? "defaults" : "a code" }
+    }
+
+    /// A code with only its position set, waiting for its entries.
+    static func blank(at mark: Mark, reader: NodeReader) -> Code {
+        let location = reader.location(mark)
+        return Code(file: location.file, location: location, id: Located("", at: location), slug: Located("", at: location),
+                    status: Located(.draft, at: location))
+    }
+
+    /// Gives a copied code the position of its own mapping (as `blank` does).
+    static func reset(_ code: Code, at mark: Mark, reader: NodeReader) {
+        let location = reader.location(mark)
+        code.file = location.file
+        code.location = location
+        code.id = Located("", at: location)
+        code.slug = Located("", at: location)
+        code.status = Located(.draft, at: location)
+    }
+
+    /// Decodes one entry of a code's mapping into `code`.
+    static func decode(_ entry: YAMLEntry, into code: Code, fields: inout Fields, reader: inout NodeReader) {
+        let partial = fields.partial
+        switch CodeKey(entry.key.text) {
+        case .id: fields.id = reader.string(entry, required: !partial)
+        case .slug: fields.slug = reader.string(entry, required: !partial)
+        case .domain: code.domain = reader.string(entry)
+        case .name: code.name = reader.string(entry)
+        case .owner: code.owner = reader.string(entry)
+        case .status: fields.status = reader.enumeration(entry, CodeStatus.self)
+        case .use: code.use = reader.string(entry)
+        case .compliance: code.compliance = reader.string(entry)
+        case .labels:
+            code.labels = stringMap(entry, reader: &reader)
+            code.labelsKeyLocation = reader.location(entry.keyMark)
+        case .tags: code.tags = reader.stringList(entry, allowSingle: false)?.value ?? []
+        case .launch: code.launch = reader.instant(entry)
+        case .retire: code.retire = reader.instant(entry)
+        case .target: code.target = reader.url(entry, required: !partial)
+        case .redirect: code.redirect = redirect(entry, reader: &reader)
+        case .forwardQuery: code.forwardQuery = reader.bool(entry)
+        case .utm:
+            code.utm = utm(entry, reader: &reader)
+            code.utmKeyLocation = reader.location(entry.keyMark)
+        case .routes: code.routes = routes(entry, reader: &reader)
+        case .fallback: code.fallback = reader.url(entry)
+        case .artwork:
+            // Inherited from defaults, the same node comes back for every code of a file: decode it once.
+            if let cached = reader.artworkCache[entry.value.mark] {
+                code.sharedArtwork = cached
+            } else {
+                code.artwork = ArtworkDecoder.decode(entry.value, reader: &reader)
+                reader.artworkCache[entry.value.mark] = code.sharedArtwork
             }
+        case .expect: code.expect = expectations(entry, reader: &reader)
+        case .scanDistance: code.scanDistance = reader.length(entry)
+        case .changeReason: code.changeReason = reader.string(entry)
+        case .ignore: code.ignore = ignores(entry, reader: &reader)
+        case nil:
+            reader.unknownKey(entry, known: keys, in: fields.what)
+            if let intended = DidYouMean.suggest(entry.key.text, among: keys) { fields.misspelt.insert(intended) }
         }
-        if partial { return nil }
+    }
+
+    /// The required fields, once every entry is decoded: the code, or nil (with a diagnostic)
+    /// when one is missing. `written(key)` tells whether the merged mapping has `key`.
+    static func finish(_ code: Code, fields: Fields, at mark: Mark, reader: inout NodeReader, written: (String) -> Bool) -> Code? {
         // A misspelt key (`targt`) already says what is wrong; don't also call `target` missing.
-        func given(_ key: String) -> Bool { misspelt.contains(key) || entries.contains { $0.key.text == key } }
-        guard let id else {
-            if !given("id") { reader.missing("id", in: "this code", at: node.mark) }
+        func given(_ key: String) -> Bool { fields.misspelt.contains(key) || written(key) }
+        guard let id = fields.id else {
+            if !given("id") { reader.missing("id", in: "this code", at: mark) }
             return nil
         }
         code.id = id
-        if let slug {
+        if let slug = fields.slug {
             code.slug = slug
         } else if !given("slug") {
-            reader.missing("slug", in: "code `\(id.value)`", at: node.mark, hint: "the slug is the path on the short domain, e.g. `slug: cx1`")
+            reader.missing("slug", in: "code `\(id.value)`", at: mark, hint: "the slug is the path on the short domain, e.g. `slug: cx1`")
         }
-        if let status {
+        if let status = fields.status {
             code.status = status
         } else if !given("status") {
-            reader.missing("status", in: "code `\(id.value)`", at: node.mark,
+            reader.missing("status", in: "code `\(id.value)`", at: mark,
                            hint: "one of: " + CodeStatus.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))
         }
         // A missing `owner` is the configurable `owner-required` rule's finding, not a schema error.
-        if code.target == nil, status?.value != .draft, !given("target") {
-            reader.missing("target", in: "code `\(id.value)`", at: node.mark, hint: "only a `draft` code may leave out its target")
+        if code.target == nil, fields.status?.value != .draft, !given("target") {
+            reader.missing("target", in: "code `\(id.value)`", at: mark, hint: "only a `draft` code may leave out its target")
         }
-        guard slug != nil, status != nil else { return nil }
+        guard fields.slug != nil, fields.status != nil else { return nil }
         return code
     }
 
     static func stringMap(_ entry: YAMLEntry, reader: inout NodeReader) -> [(key: Located<String>, value: Located<String>)] {
         guard let entries = reader.mapping(entry.value, what: "`\(entry.key.text)`") else { return [] }
         var result: [(key: Located<String>, value: Located<String>)] = []
-        for item in entries {
-            guard let value = reader.string(item) else { continue }
-            result.append((Located(item.key.text, at: reader.location(item.keyMark)), value))
+        result.reserveCapacity(entries.count)
+        entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices {
+                guard let value = reader.string(entries[index]) else { continue }
+                result.append((Located(entries[index].key.text, at: reader.location(entries[index].keyMark)), value))
+            }
         }
         return result
     }
@@ -111,24 +188,40 @@ struct CodeDecoder {
     }
 
     static func utm(_ entry: YAMLEntry, reader: inout NodeReader) -> [(key: Located<String>, value: Located<String>)] {
+        let pairs = stringMap(entry, reader: &reader)
+        guard !pairs.allSatisfy({ UTMParameter(rawValue: $0.key.value) != nil }) else { return pairs }
         let allowed = UTMParameter.allCases.map(\.rawValue)
-        return stringMap(entry, reader: &reader).filter { pair in
-            if allowed.contains(pair.key.value) { return true }
+        var kept: [(key: Located<String>, value: Located<String>)] = []
+        for pair in pairs {
+            if allowed.contains(pair.key.value) {
+                kept.append(pair)
+                continue
+            }
             reader.diagnostics.append(Diagnostic(
                 .error, SchemaRule.unknownKey, "unknown UTM parameter `\(pair.key.value)`", at: pair.key.location,
                 length: pair.key.value.unicodeScalars.count, hint: DidYouMean.hint(for: pair.key.value, among: allowed)))
-            return false
         }
+        return kept
     }
 
     static func routes(_ entry: YAMLEntry, reader: inout NodeReader) -> [Route] {
         guard let items = reader.sequence(entry.value, what: "`routes`") else { return [] }
-        return items.compactMap { RouteDecoder.decode($0, reader: &reader) }
+        var routes: [Route] = []
+        routes.reserveCapacity(items.count)
+        for item in items {
+            if let route = RouteDecoder.decode(item, reader: &reader) { routes.append(route) }
+        }
+        return routes
     }
 
     static func expectations(_ entry: YAMLEntry, reader: inout NodeReader) -> [Expectation] {
         guard let items = reader.sequence(entry.value, what: "`expect`") else { return [] }
-        return items.compactMap { ExpectationDecoder.decode($0, reader: &reader) }
+        var expectations: [Expectation] = []
+        expectations.reserveCapacity(items.count)
+        for item in items {
+            if let expectation = ExpectationDecoder.decode(item, reader: &reader) { expectations.append(expectation) }
+        }
+        return expectations
     }
 
     static func ignores(_ entry: YAMLEntry, reader: inout NodeReader) -> [IgnoreEntry] {

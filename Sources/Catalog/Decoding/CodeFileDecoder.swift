@@ -29,20 +29,26 @@ public enum CodeFileDecoder {
                                   at: entry.keyMark, length: entry.key.text.unicodeScalars.count, hint: hint)
                 }
             }
-            let base = merged(fileDefaults, over: inherited)
+            let defaults = merged(fileDefaults, over: inherited).flatMap { CodeDefaults($0, files: files) }
+            codes.reserveCapacity(list.count)
             for item in list {
                 guard item.entries != nil else {
                     _ = reader.mapping(item, what: "each item of `codes`")
                     continue
                 }
-                let node = base.map { DefaultsMerger.merge($0, under: item) } ?? item
-                if let code = CodeDecoder.decode(node, reader: &reader) { codes.append(code) }
+                if let code = decode(item, over: defaults, reader: &reader) { codes.append(code) }
             }
         } else {
-            let node = inherited.map { DefaultsMerger.merge($0, under: root) } ?? root
-            if let code = CodeDecoder.decode(node, reader: &reader) { codes.append(code) }
+            let defaults = inherited.flatMap { CodeDefaults($0, files: files) }
+            if let code = decode(root, over: defaults, reader: &reader) { codes.append(code) }
         }
         return (codes, reader.diagnostics)
+    }
+
+    /// One code with its defaults, as if they were merged under it (`DefaultsMerger`).
+    static func decode(_ node: YAMLNode, over defaults: CodeDefaults?, reader: inout NodeReader) -> Code? {
+        guard let defaults else { return CodeDecoder.decode(node, reader: &reader) }
+        return CodeDecoder.decode(node, over: defaults, reader: &reader)
     }
 
     /// Checks a `_defaults.yaml` on its own (no field is required there).

@@ -7,7 +7,7 @@ struct NodeReader {
     let files: FileTable
     var diagnostics: [Diagnostic] = []
     /// `artwork:` mappings already decoded, by position (see CodeDecoder).
-    var artworkCache: [Mark: ArtworkSpec?] = [:]
+    var artworkCache: [Mark: SharedArtworkSpec?] = [:]
 
     init(files: FileTable) { self.files = files }
 
@@ -83,7 +83,9 @@ struct NodeReader {
 
     mutating func int(_ node: YAMLNode, key: String, keyMark: Mark?, range: ClosedRange<Int>) -> Located<Int>? {
         guard let text = plainScalar(node, key: key, expected: "a whole number") else { return nil }
-        guard text.count <= 12, !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) else {
+        // ASCII digits only (as bytes: an ASCII digit character is one byte).
+        guard text.utf8.count <= 12, !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              let value = Int(text) else {
             report(SchemaRule.wrongType, "`\(key)` must be a whole number, found `\(text)`", at: node.mark, length: text.unicodeScalars.count)
             return nil
         }
@@ -206,6 +208,7 @@ struct NodeReader {
         }
         guard let items = sequence(node, what: "`\(entry.key.text)`") else { return nil }
         var values: [Located<String>] = []
+        values.reserveCapacity(items.count)
         for item in items {
             if let value = string(item, key: "\(entry.key.text) item") { values.append(value) }
         }

@@ -12,14 +12,16 @@ enum RouteDecoder {
         var target: Located<String>?
         var split: [SplitArm] = []
         var hasSplit = false
-        for entry in entries {
-            switch entry.key.text {
-            case "when": when = condition(entry.value, reader: &reader)
-            case "target": target = reader.url(entry, required: true)
-            case "split":
-                hasSplit = true
-                split = arms(entry, reader: &reader)
-            default: reader.unknownKey(entry, known: keys, in: "a route")
+        entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices {
+                switch entries[index].key.text {
+                case "when": when = condition(entries[index].value, reader: &reader)
+                case "target": target = reader.url(entries[index], required: true)
+                case "split":
+                    hasSplit = true
+                    split = arms(entries[index], reader: &reader)
+                default: reader.unknownKey(entries[index], known: keys, in: "a route")
+                }
             }
         }
         let hasTarget = entries.contains { $0.key.text == "target" }
@@ -41,6 +43,7 @@ enum RouteDecoder {
     static func arms(_ entry: YAMLEntry, reader: inout NodeReader) -> [SplitArm] {
         guard let items = reader.sequence(entry.value, what: "`split`") else { return [] }
         var arms: [SplitArm] = []
+        arms.reserveCapacity(items.count)
         for item in items {
             guard let fields = reader.mapping(item, what: "a split arm") else { continue }
             var weight: Located<Int>?
@@ -67,7 +70,8 @@ enum RouteDecoder {
     static func condition(_ node: YAMLNode, reader: inout NodeReader) -> Condition? {
         guard let entries = reader.mapping(node, what: "`when`") else { return nil }
         var condition = Condition(location: reader.location(node.mark))
-        for entry in entries {
+        for index in entries.indices {
+            let entry = entries[index]
             switch entry.key.text {
             case "device":
                 guard let list = reader.stringList(entry) else { continue }
@@ -115,11 +119,14 @@ enum RouteDecoder {
         return condition
     }
 
+    /// Two or three ASCII lower-case letters. (On bytes: a character that is an ASCII letter is
+    /// one byte, so this is exactly "2 or 3 characters, each ASCII and lower-case".)
     static func isLanguage(_ text: String) -> Bool {
-        (2...3).contains(text.count) && text.allSatisfy { $0.isASCII && $0.isLowercase }
+        (2...3).contains(text.utf8.count) && text.utf8.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
     }
 
+    /// Two ASCII upper-case letters.
     static func isCountry(_ text: String) -> Bool {
-        text.count == 2 && text.allSatisfy { $0.isASCII && $0.isUppercase }
+        text.utf8.count == 2 && text.utf8.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
     }
 }

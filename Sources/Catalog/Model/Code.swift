@@ -39,7 +39,15 @@ public final class Code: @unchecked Sendable {
     public internal(set) var utmKeyLocation: SourceLocation?
     public internal(set) var routes: [Route]
     public internal(set) var fallback: Located<String>?
-    public internal(set) var artwork: ArtworkSpec?
+    /// The code's `artwork:` settings. Each read is a copy: to read a few fields, go through
+    /// `sharedArtwork` instead.
+    public internal(set) var artwork: ArtworkSpec? {
+        get { sharedArtwork?.spec }
+        set { sharedArtwork = newValue.map(SharedArtworkSpec.init) }
+    }
+    /// The same settings by reference: most codes share their folder's, so a code holds one
+    /// reference rather than a 460-byte copy.
+    public internal(set) var sharedArtwork: SharedArtworkSpec?
     public internal(set) var expect: [Expectation]
     public internal(set) var scanDistance: Located<Length>?
     public internal(set) var changeReason: Located<String>?
@@ -57,6 +65,38 @@ public final class Code: @unchecked Sendable {
         routes = []
         expect = []
         ignore = []
+    }
+
+    /// A copy of `other`, field by field (the decoder starts each code of a file from the
+    /// file's decoded defaults; see `CodeDefaults`). Every stored property is copied.
+    init(copying other: Code) {
+        file = other.file
+        location = other.location
+        id = other.id
+        slug = other.slug
+        domain = other.domain
+        name = other.name
+        owner = other.owner
+        status = other.status
+        use = other.use
+        compliance = other.compliance
+        labels = other.labels
+        labelsKeyLocation = other.labelsKeyLocation
+        tags = other.tags
+        launch = other.launch
+        retire = other.retire
+        target = other.target
+        redirect = other.redirect
+        forwardQuery = other.forwardQuery
+        utm = other.utm
+        utmKeyLocation = other.utmKeyLocation
+        routes = other.routes
+        fallback = other.fallback
+        sharedArtwork = other.sharedArtwork
+        expect = other.expect
+        scanDistance = other.scanDistance
+        changeReason = other.changeReason
+        ignore = other.ignore
     }
 
     public func label(_ key: String) -> Located<String>? {
@@ -77,6 +117,14 @@ public final class Code: @unchecked Sendable {
         if let fallback { all.append(fallback) }
         return all
     }
+}
+
+/// An `ArtworkSpec` shared by reference: the spec is 460 bytes and usually inherited by a
+/// whole folder of codes. Its fields are read in place (`code.sharedArtwork?.spec.ec`).
+public final class SharedArtworkSpec: Sendable {
+    public let spec: ArtworkSpec
+
+    init(_ spec: ArtworkSpec) { self.spec = spec }
 }
 
 /// The UTM parameter names a code may set, in the order they are appended.

@@ -48,7 +48,9 @@ extension Qrops {
             }
             let result = await LintPipeline.run(root: repository.root, now: clock.now)
             DiagnosticOutput.write(result.diagnostics, filesChecked: result.filesChecked, format: format, root: repository.root)
-            if result.diagnostics.fails(strict: strict) { throw ExitCode(1) }
+            let failed = result.diagnostics.fails(strict: strict)
+            KeptUntilExit.keep(result)
+            if failed { throw ExitCode(1) }
         }
     }
 }

@@ -32,6 +32,11 @@ public struct Destination: Sendable {
 
 /// A rule that checks every destination the same way, wherever it is written: codes (per
 /// code) and the short domains' fallbacks in `policies/` (per catalog).
+///
+/// Its verdict must depend only on the destination's text and category and on the context
+/// (the location only places the finding): the engine checks each code's destinations itself
+/// and skips the ones that every destination rule already passed (`CleanDestinations`), so a
+/// destination rule keeps the per-code check below rather than overriding it.
 public protocol DestinationRule: Rule {
     func check(_ destination: Destination, context: RuleContext, into findings: inout [Diagnostic])
 }

@@ -9,12 +9,16 @@ public struct RuleEngine: Sendable {
     /// The ids of `rules`: only their findings are configured. Built-in checks a rule passes on
     /// (an invalid policy pattern is `policy-invalid`) keep their severity and cannot be suppressed.
     private let ruleIDs: Set<String>
+    /// The destination rules among `rules`, and for each rule its index here or -1 (see `CleanDestinations`).
+    let destinationRules: [any DestinationRule]
+    let destinationSlots: [Int]
 
     /// Ids that `ignore:` cannot silence: the rules that keep suppressions honest.
     static let unsuppressible = Set(RuleRegistry.suppressionRules.map { $0.description.id })
 
     public init(rules: [any Rule.Type] = RuleRegistry.all) {
         self.rules = rules.map { $0.init() }
+        (destinationRules, destinationSlots) = CleanDestinations.slots(self.rules)
         ruleIDs = Set(rules.map { $0.description.id })
     }
 
@@ -22,9 +26,10 @@ public struct RuleEngine: Sendable {
     public func checkCodes(_ codes: ArraySlice<Code>, context: RuleContext) -> [Diagnostic] {
         var output: [Diagnostic] = []
         var findings: [Diagnostic] = []
+        var clean = CleanDestinations()
         for code in codes {
             findings.removeAll(keepingCapacity: true)
-            for rule in rules { rule.check(code, context: context, into: &findings) }
+            check(code, context: context, clean: &clean, into: &findings)
             for finding in findings {
                 if let adjusted = configure(finding, code: code, policies: context.policies, now: context.now) {
                     output.append(adjusted)

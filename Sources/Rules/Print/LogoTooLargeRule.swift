@@ -79,7 +79,7 @@ public struct LogoTooLargeRule: Rule {
     public init() {}
 
     public func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic]) {
-        guard code.artwork?.logoWidth != nil || code.artwork?.logoHeight != nil || context.artwork.hasLogo,
+        guard code.sharedArtwork?.spec.logoWidth != nil || code.sharedArtwork?.spec.logoHeight != nil || context.artwork.hasLogo,
               PrintSettings.isJudged(code) else { return }
         let policies = context.policies
         let width = PrintSettings.written(\.logoWidth, in: code, policies)

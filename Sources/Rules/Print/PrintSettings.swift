@@ -31,16 +31,17 @@ struct PrintSettings {
     var minContrast: Double
     var minQuietZone: Int
 
-    /// Reads the code's fields through the code (a class: no copy of its artwork mapping) and the
-    /// policy's from the values prepared once per run. `borrowing`: an initializer would take
-    /// its arguments owned, and so copy the whole context for every code.
+    /// Reads the code's artwork fields in place (`sharedArtwork`: no copy of the whole spec) and
+    /// the policy's from the values prepared once per run. `borrowing`: an initializer would
+    /// take its arguments owned, and so copy the whole context for every code.
     init(_ code: borrowing Code, _ context: borrowing RuleContext) {
         let policy = context.artwork
-        errorCorrection = code.artwork?.ec?.value ?? policy.errorCorrection ?? Self.defaultErrorCorrection
-        sizeMillimetres = code.artwork?.size?.value.millimetres ?? policy.sizeMillimetres ?? Self.defaultSize.millimetres
-        quietZone = code.artwork?.quietZone?.value ?? policy.quietZone ?? Self.defaultQuietZone
-        foreground = code.artwork?.foreground?.value ?? policy.foreground ?? Self.defaultForeground
-        background = code.artwork?.background?.value ?? policy.background ?? Self.defaultBackground
+        let artwork = code.sharedArtwork
+        errorCorrection = artwork?.spec.ec?.value ?? policy.errorCorrection ?? Self.defaultErrorCorrection
+        sizeMillimetres = artwork?.spec.size?.value.millimetres ?? policy.sizeMillimetres ?? Self.defaultSize.millimetres
+        quietZone = artwork?.spec.quietZone?.value ?? policy.quietZone ?? Self.defaultQuietZone
+        foreground = artwork?.spec.foreground?.value ?? policy.foreground ?? Self.defaultForeground
+        background = artwork?.spec.background?.value ?? policy.background ?? Self.defaultBackground
         minModuleMillimetres = policy.minModuleMillimetres ?? Self.defaultMinModuleMillimetres
         minContrast = policy.minContrast ?? Self.defaultMinContrast
         minQuietZone = policy.minQuietZone ?? Self.defaultMinQuietZone
@@ -131,7 +132,7 @@ struct PrintSettings {
     /// nil when the built-in default applies.
     static func written<Value>(_ field: KeyPath<ArtworkSpec, Located<Value>?>, in code: Code,
                                _ policies: Policies) -> Located<Value>? {
-        code.artwork?[keyPath: field] ?? policies.artwork.defaults?[keyPath: field]
+        code.sharedArtwork?.spec[keyPath: field] ?? policies.artwork.defaults?[keyPath: field]
     }
 
     /// Where a finding about `field` lands: its key where it is written, else the code itself.
