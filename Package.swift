@@ -8,6 +8,7 @@ import PackageDescription
 //   Catalog           domain model (codes, policies) and decoding from the located tree (pure)
 //   Routing           the redirect table model, its compiler from the catalog, and the routing engine (pure)
 //   ServerMaps        one emitter per web server / edge target: redirect table -> config files (pure)
+//   TableFormat       the compact `.qrt` redirect table (writer, validating reader) and its JSON form (pure)
 //   Rules             policy rules, one type per file, and the rule registry (pure)
 //   QREncoder         our ISO/IEC 18004 encoder (pure, no dependencies)
 //   Artwork           SVG/PDF/EPS/PNG/text renderers for encoded symbols (pure)
@@ -23,7 +24,7 @@ let package = Package(
         .executable(name: "qrops", targets: ["qrops"]),
         .library(name: "QREncoder", targets: ["QREncoder"]),  // for Benchmarks/ (depends on this package by path)
         // For Fuzz/ and Benchmarks/: the pure pipeline without the command line.
-        .library(name: "QropsKit", targets: ["Diagnostics", "YAMLTree", "Catalog", "Routing", "ServerMaps", "Rules", "Workspace"]),
+        .library(name: "QropsKit", targets: ["Diagnostics", "YAMLTree", "Catalog", "Routing", "ServerMaps", "TableFormat", "Rules", "Workspace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,9 +38,10 @@ let package = Package(
         .target(name: "Routing", dependencies: ["Catalog"], swiftSettings: strict),
         .target(name: "Rules", dependencies: ["Catalog", "YAMLTree", "Diagnostics", "QREncoder", "Routing"], swiftSettings: strict),
         .target(name: "ServerMaps", dependencies: ["Routing"], swiftSettings: strict),
+        .target(name: "TableFormat", dependencies: ["Routing", "Catalog"], swiftSettings: strict),
         .target(name: "QREncoder", swiftSettings: strict),
         .target(name: "Artwork", dependencies: ["QREncoder", "CZlib"], swiftSettings: strict),
-        .target(name: "Workspace", dependencies: ["YAMLTree", "Catalog", "Rules", "Diagnostics", "QREncoder", "Artwork"], swiftSettings: strict),
+        .target(name: "Workspace", dependencies: ["YAMLTree", "Catalog", "Rules", "Diagnostics", "QREncoder", "Artwork", "TableFormat"], swiftSettings: strict),
         .target(
             name: "QropsCLI",
             dependencies: [
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Catalog", "Rules", "Diagnostics", "Artwork", "QREncoder", "TestSupport"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Catalog", "YAMLTree", "Diagnostics", "QREncoder"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Catalog", "YAMLTree", "Diagnostics", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "Routing", "Catalog", "Workspace", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "QREncoderTests", dependencies: ["QREncoder"]),
         .testTarget(name: "ArtworkTests", dependencies: ["Artwork", "QREncoder"], resources: [.copy("Golden")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Workspace", "Diagnostics", "qrops"]),

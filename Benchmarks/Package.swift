@@ -5,6 +5,8 @@ import PackageDescription
 // libqrencode. Run from the repository root:
 //   swift run -c release --package-path Benchmarks encode-bench
 //   swift run -c release --package-path Benchmarks lint-phases Benchmarks/out/portfolio-100k
+//   swift run -c release --package-path Benchmarks table-bench [--codes N]... [--portfolio DIR]
+//   swift run -c release --package-path Benchmarks table-stress [TRIALS] [CODES]
 let package = Package(
     name: "QropsBenchmarks",
     platforms: [.macOS(.v13)],
@@ -24,6 +26,16 @@ let package = Package(
         .executableTarget(
             name: "lint-phases",
             dependencies: ["CLibYAML", .product(name: "QropsKit", package: "qrops")]
+        ),
+        // The .qrt redirect table: sizes against minified JSON, open time, lookups per second.
+        .executableTarget(
+            name: "table-bench",
+            dependencies: [.product(name: "QropsKit", package: "qrops")]
+        ),
+        // Random damage to a .qrt table, read every way, in release mode: a trap is a bug.
+        .executableTarget(
+            name: "table-stress",
+            dependencies: [.product(name: "QropsKit", package: "qrops")]
         ),
     ],
     swiftLanguageModes: [.v6]
