@@ -1,5 +1,6 @@
 import Foundation
 import Routing
+import TableFormat
 import Testing
 
 /// The shared vectors are what `qrops resolve` answers: lint the fixture portfolio, compile the
@@ -26,6 +27,20 @@ import Testing
             let answer = Router.resolve(request, in: index)
             #expect(answer.status == vector.status && answer.location == vector.location,
                     "\(vector.name): the engine answers \(answer.status) \(answer.location ?? "(none)"), the vector expects \(vector.status) \(vector.location ?? "(none)")\n\(answer.trace.joined(separator: "\n"))")
+        }
+    }
+
+    /// The same answers from the compact table `qrops build` writes (`redirects.qrt`, read back
+    /// through the validating reader, as `qrops resolve --table` does).
+    @Test func theCompactTableAnswersEveryVectorLikeTheEngine() async throws {
+        let vectors = try RoutingVectors.load()
+        let table = try await FixturePortfolio.table(now: RoutingVectors.byInstant(vectors).first?.at ?? 0)
+        let reader = try QRTReader(bytes: try QRTWriter.write(table), verification: .full)
+        #expect(try reader.table() == table)
+        let index = TableIndex(table)
+        for vector in vectors {
+            let request = try #require(vector.request)
+            #expect(Router.resolve(request, in: reader) == Router.resolve(request, in: index), "\(vector.name)")
         }
     }
 

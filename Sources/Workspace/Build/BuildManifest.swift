@@ -37,6 +37,18 @@ public struct BuildManifest: Sendable {
     /// The server and edge targets emitted (`nginx`, `caddy`...), in the order configured; nil
     /// writes `null`.
     public var serverMaps: [String]?
+    /// What `redirects.qrt` / `redirects.json` hold; nil writes `null`.
+    public var redirectTable: RedirectTableInfo?
+
+    public struct RedirectTableInfo: Sendable, Equatable {
+        public var codes: Int
+        public var domains: Int
+
+        public init(codes: Int, domains: Int) {
+            self.codes = codes
+            self.domains = domains
+        }
+    }
 
     public init(toolVersion: String, at: Instant?, inputDigest: SHA256.Digest, inputFiles: Int,
                 codesByStatus: [CodeStatus: Int], artworkCodes: Int, files: [File]) {
@@ -115,7 +127,20 @@ public struct BuildManifest: Sendable {
         text.key("qrops-version")
         text.string(toolVersion)
         text.key("redirect-table")
-        text.raw("null")
+        if let redirectTable {
+            text.open("{")
+            text.key("codes", first: true)
+            text.number(redirectTable.codes)
+            text.key("domains")
+            text.number(redirectTable.domains)
+            text.key("json")
+            text.string(BuildTarget.tableJSONName)
+            text.key("path")
+            text.string(BuildTarget.tableName)
+            text.close("}")
+        } else {
+            text.raw("null")
+        }
         text.key("server-maps")
         if let serverMaps {
             if serverMaps.isEmpty {

@@ -2,6 +2,7 @@ import Catalog
 import Diagnostics
 import Routing
 import Rules
+import TableFormat
 
 /// `qrops build`: lint (the same pipeline and findings as `qrops lint`), plan, render the
 /// artwork (reusing the cache), write the manifest, and swap the result in atomically. With
@@ -42,7 +43,7 @@ public enum BuildPipeline {
         public var reused: Int
         /// Files in the build, `manifest.json` and `README.md` included.
         public var files: Int
-        /// How long each phase took, in order: lint, plan, server-maps, artwork, manifest, commit, cache.
+        /// How long each phase took, in order: lint, plan, redirect-table, server-maps, artwork, manifest, commit, cache.
         public var timings: [(phase: String, seconds: Double)]
     }
 
@@ -95,6 +96,19 @@ public enum BuildPipeline {
                 var keep: Set<String> = [BuildTarget.readmeName, BuildTarget.manifestName]
                 if request.artwork { keep.insert(ArtworkStage.folder) }
                 try staging.removeAll(in: "", except: keep)
+                // The redirect table: the compact binary form and the same content as JSON.
+                let tableFiles: [(name: String, bytes: [UInt8])]
+                do {
+                    tableFiles = [(BuildTarget.tableName, try QRTWriter.write(table)), (BuildTarget.tableJSONName, TableJSONWriter.write(table))]
+                } catch {
+                    mapDiagnostics = [BuildRule.tableUnwritable(String(describing: error))]
+                    throw OutputsFailed()
+                }
+                for file in tableFiles {
+                    try staging.write(file.bytes, to: file.name)
+                    outputs.append(BuildManifest.File(path: file.name, digest: SHA256.hash(file.bytes), size: file.bytes.count))
+                }
+                clock.end("redirect-table")
                 let maps = await ServerMapStage.run(table, catalog: lint.catalog, at: mapsAsOf)
                 mapDiagnostics = maps.diagnostics
                 if maps.diagnostics.fails(strict: request.strict) { throw OutputsFailed() }
@@ -115,6 +129,7 @@ public enum BuildPipeline {
                     artworkCodes: staged.codes,
                     files: outputs + staged.files.map { BuildManifest.File(path: $0.path, digest: $0.digest, size: $0.size) })
                 manifest.serverMaps = serverMaps
+                manifest.redirectTable = BuildManifest.RedirectTableInfo(codes: table.codes.count, domains: table.domains.count)
                 manifest.nextTransition = table.nextTransition(after: asOf.seconds).map(Instant.init(seconds:))
                 try staging.write(readme, to: BuildTarget.readmeName)
                 try staging.write(manifest.bytes(), to: BuildTarget.manifestName)

@@ -11,6 +11,7 @@ public enum BuildRule {
     public static let artworkInvalid = "build-artwork-invalid"
     public static let payloadTooLong = "build-payload-too-long"
     public static let unknownTarget = "build-unknown-target"
+    public static let tableUnwritable = "build-table-unwritable"
 
     public static let descriptors: [RuleDescriptor] = [
         d(noDomain, "No short domain", "A printed code needs a short domain: its own `domain:` or the policy's `default-domain`."),
@@ -20,6 +21,8 @@ public enum BuildRule {
           "Two printed codes' artwork files would overwrite each other on case-insensitive file systems (macOS, Windows)."),
         d(artworkInvalid, "Artwork cannot be rendered", "The code's artwork settings are outside what the renderers accept."),
         d(payloadTooLong, "Short URL does not fit", "The short URL does not fit a QR code at the requested error correction."),
+        d(tableUnwritable, "Redirect table cannot be written",
+          "The portfolio exceeds a limit of the redirect table format (docs/table-format.md), such as 65,535 short domains."),
         d(unknownTarget, "Unknown build target", "`build: targets:` in policies/ names a server or edge target qrops cannot emit."),
     ]
 
@@ -79,5 +82,10 @@ public enum BuildRule {
         let subject = code.map { "`\($0.id.value)`: " } ?? ""
         return Diagnostic(severity, finding.rule, "\(finding.target): \(subject)\(finding.message)", at: location,
                           length: code.map { $0.id.value.unicodeScalars.count } ?? 1, hint: finding.hint)
+    }
+
+    static func tableUnwritable(_ problem: String) -> Diagnostic {
+        Diagnostic(.error, tableUnwritable, "build/\(BuildTarget.tableName) cannot be written: \(problem)", at: .file("policies/"),
+                   hint: "see the format's limits in docs/table-format.md")
     }
 }
