@@ -50,6 +50,11 @@ public enum Router {
                 let key = SplitHash.key(client: request.client, codeID: code.id)
                 let hash = SplitHash.murmur2(key)
                 let arm = SplitHash.arm(for: hash, weights: arms.map(\.weight))
+                guard arms.indices.contains(arm) else {
+                    // Never compiled (a split has two arms or more), but a table is data: skip it.
+                    trace.append("split has no arms: skipped")
+                    continue
+                }
                 trace.append("split: client `\(request.client ?? "")` hashes to \(hash), arm \(arm + 1) of \(arms.count) (weights \(arms.map { String($0.weight) }.joined(separator: "/")))")
                 return answer(code, domain, request, destination: arms[arm].target, outcome: .split(route: index, arm: arm), trace: trace)
             }
