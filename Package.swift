@@ -8,10 +8,13 @@ import PackageDescription
 //   Catalog           domain model (codes, policies) and decoding from the located tree (pure)
 //   Routing           the redirect table model, its compiler from the catalog, and the routing engine (pure)
 //   ServerMaps        one emitter per web server / edge target: redirect table -> config files (pure)
+//   TableFormat       the compact `.qrt` redirect table (writer, validating reader) and its JSON form (pure)
 //   Rules             policy rules, one type per file, and the rule registry (pure)
 //   QREncoder         our ISO/IEC 18004 encoder (pure, no dependencies)
 //   Artwork           SVG/PDF/EPS/PNG/text renderers for encoded symbols (pure)
 //   Workspace         the I/O edge: finding and reading repository files, parallel loading
+//   Review            what a pull request changes: catalog diff, risk, renderers, CODEOWNERS (pure)
+//   GitAccess         the I/O edge for git: the `git` runner, portfolios at a commit, history
 //   QropsCLI          the argument-parser commands (thin)
 //   qrops             the executable
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
@@ -23,7 +26,7 @@ let package = Package(
         .executable(name: "qrops", targets: ["qrops"]),
         .library(name: "QREncoder", targets: ["QREncoder"]),  // for Benchmarks/ (depends on this package by path)
         // For Fuzz/ and Benchmarks/: the pure pipeline without the command line.
-        .library(name: "QropsKit", targets: ["Diagnostics", "YAMLTree", "Catalog", "Routing", "ServerMaps", "Rules", "Workspace"]),
+        .library(name: "QropsKit", targets: ["Diagnostics", "YAMLTree", "Catalog", "Routing", "ServerMaps", "TableFormat", "Rules", "Workspace", "Review", "GitAccess"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,14 +39,17 @@ let package = Package(
         .target(name: "Catalog", dependencies: ["YAMLTree", "Diagnostics"], swiftSettings: strict),
         .target(name: "Routing", dependencies: ["Catalog", "Diagnostics"], swiftSettings: strict),
         .target(name: "Rules", dependencies: ["Catalog", "YAMLTree", "Diagnostics", "QREncoder", "Routing"], swiftSettings: strict),
-        .target(name: "ServerMaps", dependencies: ["Routing"], swiftSettings: strict),
+        .target(name: "ServerMaps", dependencies: ["Routing", "Catalog"], swiftSettings: strict),
+        .target(name: "TableFormat", dependencies: ["Routing", "Catalog"], swiftSettings: strict),
         .target(name: "QREncoder", swiftSettings: strict),
         .target(name: "Artwork", dependencies: ["QREncoder", "CZlib"], swiftSettings: strict),
-        .target(name: "Workspace", dependencies: ["YAMLTree", "Catalog", "Routing", "Rules", "Diagnostics", "QREncoder", "Artwork"], swiftSettings: strict),
+        .target(name: "Workspace", dependencies: ["YAMLTree", "Catalog", "Routing", "ServerMaps", "TableFormat", "Rules", "Diagnostics", "QREncoder", "Artwork"], swiftSettings: strict),
+        .target(name: "Review", dependencies: ["Catalog", "Diagnostics", "Rules", "Routing"], swiftSettings: strict),
+        .target(name: "GitAccess", dependencies: ["Workspace", "Catalog", "Rules", "Diagnostics", "Review", "YAMLTree"], swiftSettings: strict),
         .target(
             name: "QropsCLI",
             dependencies: [
-                "Workspace", "Rules", "Catalog", "Routing", "Diagnostics", "QREncoder", "Artwork",
+                "Workspace", "Rules", "Catalog", "Routing", "TableFormat", "Diagnostics", "QREncoder", "Artwork", "Review", "GitAccess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -57,10 +63,16 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "YAMLTree", "Diagnostics"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Catalog", "Rules", "Diagnostics", "Artwork", "QREncoder", "TestSupport"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Catalog", "YAMLTree", "Diagnostics", "QREncoder"]),
-        .testTarget(name: "RoutingTests", dependencies: ["Routing", "Catalog", "YAMLTree", "Diagnostics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "Catalog", "YAMLTree", "Diagnostics", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "Routing", "Catalog", "Workspace", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "QREncoderTests", dependencies: ["QREncoder"]),
         .testTarget(name: "ArtworkTests", dependencies: ["Artwork", "QREncoder"], resources: [.copy("Golden")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Workspace", "Diagnostics", "qrops"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Catalog", "Rules", "Diagnostics", "Workspace"]),
+        .testTarget(name: "GitAccessTests", dependencies: ["GitAccess", "Review", "Workspace", "Catalog", "Rules", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Workspace", "Diagnostics", "YAMLTree", "TestSupport", "qrops"], resources: [.copy("Golden")]),
+        // Emitters against the real servers (nginx, HAProxy, Caddy, Apache) on the shared routing vectors.
+        .testTarget(name: "ServerMapsTests", dependencies: ["ServerMaps", "Routing", "TableFormat", "Workspace", "Catalog", "Diagnostics", "TestSupport"],
+                    exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

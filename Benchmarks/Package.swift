@@ -5,6 +5,10 @@ import PackageDescription
 // libqrencode. Run from the repository root:
 //   swift run -c release --package-path Benchmarks encode-bench
 //   swift run -c release --package-path Benchmarks lint-phases Benchmarks/out/portfolio-100k
+//   swift run -c release --package-path Benchmarks server-maps-bench 1000000 Benchmarks/out/servers-1m
+//   bash Benchmarks/servers/caddy-latency.sh 100000
+//   swift run -c release --package-path Benchmarks table-bench [--codes N]... [--portfolio DIR]
+//   swift run -c release --package-path Benchmarks table-stress [TRIALS] [CODES]
 let package = Package(
     name: "QropsBenchmarks",
     platforms: [.macOS(.v13)],
@@ -24,6 +28,28 @@ let package = Package(
         .executableTarget(
             name: "lint-phases",
             dependencies: ["CLibYAML", .product(name: "QropsKit", package: "qrops")]
+        ),
+        // A synthetic redirect table of N codes through the nginx and HAProxy emitters
+        // (Benchmarks/servers/run.sh loads the output into the real servers).
+        .executableTarget(
+            name: "server-maps-bench",
+            dependencies: [.product(name: "QropsKit", package: "qrops")]
+        ),
+        // The Caddy config of N codes, sharded (what qrops writes) and as one flat map
+        // (Benchmarks/servers/caddy-latency.sh times redirects on both in real Caddy).
+        .executableTarget(
+            name: "caddy-latency-bench",
+            dependencies: [.product(name: "QropsKit", package: "qrops")]
+        ),
+        // The .qrt redirect table: sizes against minified JSON, open time, lookups per second.
+        .executableTarget(
+            name: "table-bench",
+            dependencies: [.product(name: "QropsKit", package: "qrops")]
+        ),
+        // Random damage to a .qrt table, read every way, in release mode: a trap is a bug.
+        .executableTarget(
+            name: "table-stress",
+            dependencies: [.product(name: "QropsKit", package: "qrops")]
         ),
     ],
     swiftLanguageModes: [.v6]

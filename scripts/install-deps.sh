@@ -4,7 +4,8 @@
 #   decoders:   zxing-cpp-tools (ZXingReader), zbar-tools (zbarimg)
 #   reference:  qrencode + libqrencode-dev (differential test and benchmark)
 #   rasterise:  librsvg2-bin (rsvg-convert), poppler-utils (pdftoppm), ghostscript (EPS)
-#   servers:    nginx, caddy, apache2 (+ apache2-utils for httxt2dbm), haproxy
+#   servers:    nginx, caddy, apache2 (+ apache2-utils for httxt2dbm), haproxy;
+#               nodejs runs the generated CloudFront Function in the tests
 #   tools:      git, curl, time (peak memory in benchmarks), python3 jsonschema (SARIF check)
 set -euo pipefail
 packages=(
@@ -12,7 +13,7 @@ packages=(
   zxing-cpp-tools zbar-tools
   qrencode libqrencode-dev
   librsvg2-bin poppler-utils ghostscript
-  nginx caddy apache2 apache2-utils haproxy
+  nginx caddy apache2 apache2-utils haproxy nodejs
   git curl time
 )
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi

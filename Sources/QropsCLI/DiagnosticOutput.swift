@@ -8,17 +8,21 @@ import Workspace
 enum DiagnosticOutput {
     static let informationURI = "https://github.com/qrops/qrops"
 
-    static func write(_ diagnostics: [Diagnostic], filesChecked: Int, format: DiagnosticFormat, root: String) {
+    /// `extraSources` adds texts that are not in the working tree (the base's files, keyed
+    /// `REF:path`), for code frames.
+    static func write(_ diagnostics: [Diagnostic], filesChecked: Int, format: DiagnosticFormat, root: String,
+                      extraSources: [String: SourceText] = [:]) {
         switch format {
         case .human:
             let colour = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            let renderer = HumanRenderer(colour: colour, sources: sources(for: diagnostics, root: root))
+            let texts = sources(for: diagnostics, root: root).merging(extraSources) { disk, _ in disk }
+            let renderer = HumanRenderer(colour: colour, sources: texts)
             Console.standardError(renderer.render(diagnostics, filesChecked: filesChecked))
         case .json:
             Console.standardOutput(JSONRenderer(toolVersion: QropsVersion.current).render(diagnostics, filesChecked: filesChecked))
         case .sarif:
             let renderer = SARIFRenderer(
-                toolVersion: QropsVersion.current, rules: RuleRegistry.allDescriptors, informationURI: informationURI)
+                toolVersion: QropsVersion.current, rules: KnownChecks.all, informationURI: informationURI)
             Console.standardOutput(renderer.render(diagnostics, filesChecked: filesChecked))
         case .github:
             Console.standardOutput(GitHubRenderer().render(diagnostics, filesChecked: filesChecked))

@@ -9,6 +9,10 @@ public struct Qrops: AsyncParsableCommand {
         version: QropsVersion.current,
         subcommands: [
             Lint.self,
+            Diff.self,
+            History.self,
+            CodeOwners.self,
+            Init.self,
             Build.self,
             Explain.self,
             Schema.self,

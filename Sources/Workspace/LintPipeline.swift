@@ -17,7 +17,11 @@ public enum LintPipeline {
         await run(DiskRepository(root: root), now: now, engine: engine)
     }
 
-    public static func run(_ source: some RepositorySource, now: Instant, engine: RuleEngine = RuleEngine()) async -> Result {
+    /// `reusing` maps code files to codes already decoded from identical inputs (the same bytes
+    /// under the same `_defaults.yaml` chain, as `qrops diff` knows from git blob ids): those
+    /// files are neither read nor parsed, and their codes are not checked again.
+    public static func run(_ source: some RepositorySource, now: Instant, engine: RuleEngine = RuleEngine(),
+                           reusing: [String: [Code]] = [:]) async -> Result {
         let listing = source.list()
         var files = FileTable()
         var diagnostics = listing.diagnostics
@@ -65,6 +69,7 @@ public enum LintPipeline {
 
         // Code files: read, parse, decode and check per file, in parallel.
         let perFile = await ParallelMap.map(count: codePaths.count, chunk: 4) { index -> ([Code], [Diagnostic]) in
+            if let codes = reusing[codePaths[index]] { return (codes, []) }
             let loaded = load(source, path: codePaths[index], fileID: codeIDs[index])
             guard let document = loaded.document else { return ([], loaded.diagnostics) }
             let (codes, decodeDiagnostics) = CodeFileDecoder.decode(document, inherited: inherited[index], files: table)

@@ -22,3 +22,14 @@ import Testing
         #expect(answer.location == location)
     }
 }
+
+@Suite struct RouterDefensiveTests {
+    /// A split without arms cannot be compiled, but a table is data: the router skips it.
+    @Test func aSplitWithoutArmsIsSkipped() throws {
+        let domain = TableDomain(host: "qr.acme.example")
+        let code = TableCode(id: "A-1", domain: "qr.acme.example", slug: "s", state: .active, target: "https://www.acme.example/t",
+                             routes: [TableRoute(condition: TableCondition(), outcome: .split([]))])
+        let answer = Router.resolve(ScanRequest(host: "qr.acme.example", path: "/s", at: 0), code: code, domain: domain)
+        #expect(answer.location == "https://www.acme.example/t" && answer.outcome == .target)
+    }
+}

@@ -35,7 +35,8 @@ public struct JSONRenderer: DiagnosticRenderer {
         ])
     }
 
-    private func diagnosticObject(_ diagnostic: Diagnostic) -> JSONValue {
+    /// One diagnostic as the `diagnostics[]` entry of schema version 1 (also used by `qrops diff`).
+    public func diagnosticObject(_ diagnostic: Diagnostic) -> JSONValue {
         .object([
             ("rule", .string(diagnostic.ruleID)),
             ("severity", .string(diagnostic.severity.rawValue)),

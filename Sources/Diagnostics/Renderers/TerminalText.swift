@@ -3,7 +3,7 @@
 /// Source lines and messages come from user files, so they may hold control characters
 /// (an ESC would start an ANSI sequence) or bidirectional overrides (which reorder what the
 /// reader sees). Neither reaches the terminal raw.
-enum TerminalText {
+public enum TerminalText {
     /// A source line prepared for a code frame: one displayed scalar per source scalar, so
     /// that scalar column N is still the N-th element. A tab becomes one space (a column
     /// counts a tab as one); other control and bidi-control characters become U+FFFD.
@@ -15,7 +15,7 @@ enum TerminalText {
     }
 
     /// A message, path or hint with unsafe characters written as escapes (`\n`, `\u{1B}`).
-    static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String) -> String {
         var output = ""
         for scalar in text.unicodeScalars {
             switch scalar {

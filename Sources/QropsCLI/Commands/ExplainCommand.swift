@@ -19,15 +19,15 @@ extension Qrops {
 
         func run() throws {
             if markdown {
-                Console.standardOutput(RuleDocumentation.markdown())
+                Console.standardOutput(RuleDocumentation.markdown(buildChecks: KnownChecks.buildChecks))
                 return
             }
             guard let rule else {
-                Console.standardOutput(RuleDocumentation.list())
+                Console.standardOutput(RuleDocumentation.list(buildChecks: KnownChecks.buildChecks))
                 return
             }
-            guard let text = RuleDocumentation.explain(rule) else {
-                let known = RuleRegistry.allDescriptors.map(\.id)
+            guard let text = RuleDocumentation.explain(rule, buildChecks: KnownChecks.buildChecks) else {
+                let known = KnownChecks.all.map(\.id)
                 let hint = DidYouMean.suggest(rule, among: known).map { " Did you mean `\($0)`?" } ?? ""
                 Console.standardError("error: there is no rule `\(rule)`.\(hint) Run `qrops explain` to list every rule.\n")
                 throw ExitCode(1)

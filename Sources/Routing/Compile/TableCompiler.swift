@@ -16,7 +16,9 @@ public enum TableCompiler {
 
     public static func compile(_ codes: [Code], policies: Policies) -> RedirectTable {
         var domains: [String: TableDomain] = [:]
-        for (host, policy) in policies.domains {
+        // Sorted, so that two policy keys naming one host (`QR.acme.example`, `qr.acme.example`)
+        // resolve the same way on every run: the last in byte order wins.
+        for (host, policy) in policies.domains.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             let domain = self.domain(host, policy)
             domains[domain.host] = domain
         }
@@ -24,23 +26,29 @@ public enum TableCompiler {
         var entries: [TableCode] = []
         keys.reserveCapacity(codes.count)
         entries.reserveCapacity(codes.count)
-        var seen = Set<String>()
-        seen.reserveCapacity(codes.count)
         var hosts = LastHost()
         var lastDomain: TableDomain?
         for code in codes {
             guard let compiled = compile(code, policies: policies, domains: &domains, hosts: &hosts) else { continue }
             if lastDomain?.host != compiled.domain { lastDomain = domains[compiled.domain] ?? TableDomain(host: compiled.domain) }
-            let key = compiled.domain + "\u{0}" + (lastDomain ?? TableDomain(host: compiled.domain)).slugKey(compiled.slug)
-            // A duplicate slug is a lint error (`duplicate-slug`); the first one wins here.
-            guard seen.insert(key).inserted else { continue }
-            keys.append(key)
+            keys.append(compiled.domain + "\u{0}" + (lastDomain ?? TableDomain(host: compiled.domain)).slugKey(compiled.slug))
             entries.append(compiled)
         }
-        // Keys are unique: sort their positions (moving indices, not whole table entries).
-        let order = keys.indices.sorted { bytewisePrecedes(keys[$0], keys[$1]) }
+        // Sort positions (moving indices, not whole table entries). A duplicate slug is a lint
+        // error (`duplicate-slug`); should a table be compiled anyway, the code with the smallest
+        // id keeps the slug, whatever order the files were read in.
+        let order = keys.indices.sorted {
+            keys[$0] == keys[$1] ? bytewisePrecedes(entries[$0].id, entries[$1].id) : bytewisePrecedes(keys[$0], keys[$1])
+        }
+        var published: [TableCode] = []
+        published.reserveCapacity(entries.count)
+        var previousKey: String?
+        for index in order where keys[index] != previousKey {
+            published.append(entries[index])
+            previousKey = keys[index]
+        }
         let sortedDomains = domains.values.sorted { $0.host.utf8.lexicographicallyPrecedes($1.host.utf8) }
-        return RedirectTable(domains: sortedDomains, codes: order.map { entries[$0] })
+        return RedirectTable(domains: sortedDomains, codes: published)
     }
 
     /// One code's entry, or nil for a draft or a code without a domain. Adds the code's domain

@@ -29,16 +29,16 @@ public enum DestinationComposer {
         }
         var prefix = String(base)
         let existing = base.firstIndex(of: "?").map { base[base.index(after: $0)...] } ?? ""
-        var present = Set<Substring>()
+        var present = Set<String>()
         for part in existing.split(separator: "&") { present.insert(parameterName(part)) }
-        let added = utm.filter { !present.contains(Substring($0.name)) }.map { encode($0.name) + "=" + encode($0.value) }
+        let added = utm.filter { !present.contains($0.name) }.map { encode($0.name) + "=" + encode($0.value) }
         if !added.isEmpty {
             prefix += separator(after: prefix) + added.joined(separator: "&")
         }
         return (prefix, separator(after: prefix), String(fragment))
     }
 
-    /// `split` over bytes, for an ASCII destination and ASCII parameter names (nearly every
+    /// `split` over bytes, for an ASCII destination without `%` and ASCII parameter names (nearly every
     /// destination: they are checked for unsafe characters): there every character is one
     /// byte (a CR LF pair holds neither `#`, `?` nor `&`), so the byte scan finds what the
     /// character scan does. Nil otherwise.
@@ -46,7 +46,8 @@ public enum DestinationComposer {
         guard utm.allSatisfy({ isASCII($0.name) }) else { return nil }
         var copy = destination
         return copy.withUTF8 { bytes -> (prefix: String, separator: String, fragment: String)? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // A `%` may spell a parameter name in escapes (`utm%5Fsource`): the text path decodes names.
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "%") }) else { return nil }
             let hash = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
             let question = bytes[..<hash].firstIndex(of: UInt8(ascii: "?"))
             var prefix = Array(bytes[..<hash])
@@ -100,9 +101,9 @@ public enum DestinationComposer {
         return prefix.hasSuffix("?") || prefix.hasSuffix("&") ? "" : "&"
     }
 
-    /// The name part of `name=value` (percent-decoded forms are not compared).
-    static func parameterName(_ part: Substring) -> Substring {
-        part.firstIndex(of: "=").map { part[..<$0] } ?? part
+    /// The percent-decoded name part of `name=value` (`utm%5Fsource` is `utm_source`).
+    static func parameterName(_ part: Substring) -> String {
+        SlugPath.percentDecoded(String(part.firstIndex(of: "=").map { part[..<$0] } ?? part))
     }
 
     /// Percent-encodes every byte outside RFC 3986 unreserved characters.
@@ -123,17 +124,22 @@ public enum DestinationComposer {
         }
     }
 
-    /// A scan's raw query made safe for a Location header: bytes that are not allowed in a URL
-    /// (controls, space, `"`, `<`, `>`, `\`, `^`, backtick, `{`, `|`, `}`, non-ASCII) are
-    /// percent-encoded; a `#` ends it.
+    /// A scan's raw query made safe for a Location header: bytes RFC 3986 does not allow in a
+    /// query (controls, space, `"`, `<`, `>`, `[`, `\`, `]`, `^`, backtick, `{`, `|`, `}`, DEL,
+    /// non-ASCII) are percent-encoded, and so is a `%` that does not start a valid `%XX` escape;
+    /// a `#` ends it. Valid escapes, `+`, `&`, `=` and the other delimiters are kept as sent.
     public static func sanitisedQuery(_ query: String) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(query.utf8.count)
-        for byte in query.utf8 {
+        let bytes = Array(query.utf8)
+        out.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() {
             if byte == 0x23 { break }
-            switch byte {
-            case 0...0x20, 0x7F...0xFF, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D: appendEscape(byte, to: &out)
-            default: out.append(byte)
+            let strayPercent = byte == 0x25
+                && !(index + 2 < bytes.count && SlugPath.hexValue(bytes[index + 1]) != nil && SlugPath.hexValue(bytes[index + 2]) != nil)
+            if strayPercent || byte <= 0x20 || byte >= 0x7F || unsafeInQuery.contains(byte) {
+                appendEscape(byte, to: &out)
+            } else {
+                out.append(byte)
             }
         }
         return String(decoding: out, as: UTF8.self)
@@ -149,6 +155,9 @@ public enum DestinationComposer {
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {
         nibble < 10 ? 0x30 + nibble : 0x41 + nibble - 10
     }
+
+    /// `"`, `<`, `>`, `[`, `\`, `]`, `^`, backtick, `{`, `|`, `}`.
+    static let unsafeInQuery: Set<UInt8> = [0x22, 0x3C, 0x3E, 0x5B, 0x5C, 0x5D, 0x5E, 0x60, 0x7B, 0x7C, 0x7D]
 
     static func isUnreserved(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)

@@ -45,6 +45,8 @@ public struct Resolution: Sendable, Hashable {
     /// `Cache-Control` for 301/308, which a code must ask for: browsers keep permanent
     /// redirects without a limit unless told one, so we cap it at a day.
     public static let permanentCacheControl = "public, max-age=86400"
+    /// A permanent answer chosen by a split: the browser keeps its arm, shared caches keep nothing.
+    public static let permanentSplitCacheControl = "private, max-age=86400"
 
     public var outcomeDescription: String {
         switch outcome {

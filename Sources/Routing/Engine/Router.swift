@@ -12,7 +12,8 @@ public enum Router {
         }
         let slug = SlugPath.slug(fromPath: request.path)
         let key = domain.slugKey(slug)
-        guard !key.isEmpty, let code = lookup.code(domain: domain, slugKey: key) else {
+        // A slug is one path segment: an empty path or a deeper one names no code.
+        guard !key.isEmpty, !key.utf8.contains(0x2F), let code = lookup.code(domain: domain, slugKey: key) else {
             return notFound(domain, slug: slug)
         }
         var resolution = resolve(request, code: code, domain: domain)
@@ -49,6 +50,11 @@ public enum Router {
                 let key = SplitHash.key(client: request.client, codeID: code.id)
                 let hash = SplitHash.murmur2(key)
                 let arm = SplitHash.arm(for: hash, weights: arms.map(\.weight))
+                guard arms.indices.contains(arm) else {
+                    // Never compiled (a split has two arms or more), but a table is data: skip it.
+                    trace.append("split has no arms: skipped")
+                    continue
+                }
                 trace.append("split: client `\(request.client ?? "")` hashes to \(hash), arm \(arm + 1) of \(arms.count) (weights \(arms.map { String($0.weight) }.joined(separator: "/")))")
                 return answer(code, domain, request, destination: arms[arm].target, outcome: .split(route: index, arm: arm), trace: trace)
             }
@@ -56,6 +62,8 @@ public enum Router {
         guard let target = code.target else {
             var resolution = fallback(code, .noTarget, "no route matched and the code has no target")
             resolution.trace = trace + resolution.trace
+            // The routes looked at the request to get here, so the answer varies like theirs.
+            resolution.vary = code.varyHeaders(countryHeader: domain.countryHeader)
             return resolution
         }
         trace.append(code.routes.isEmpty ? "the code has no routes: its target" : "no route matched: the code's target")
@@ -68,8 +76,14 @@ public enum Router {
         let permanent = code.status == 301 || code.status == 308
         return Resolution(
             status: code.status, location: location, destination: destination,
-            cacheControl: permanent ? Resolution.permanentCacheControl : Resolution.temporaryCacheControl,
+            cacheControl: !permanent ? Resolution.temporaryCacheControl
+                : isSplit(outcome) ? Resolution.permanentSplitCacheControl : Resolution.permanentCacheControl,
             vary: code.varyHeaders(countryHeader: domain.countryHeader), codeID: code.id, outcome: outcome, trace: trace)
+    }
+
+    static func isSplit(_ outcome: Resolution.Outcome) -> Bool {
+        if case .split = outcome { return true }
+        return false
     }
 
     static func fallback(_ code: TableCode, _ reason: Resolution.FallbackReason, _ why: String) -> Resolution {
@@ -84,7 +98,9 @@ public enum Router {
     }
 
     static func notFound(_ domain: TableDomain, slug: String) -> Resolution {
-        let why = slug.isEmpty ? "the path names no slug" : "no published code has slug `\(slug)` on \(domain.host)"
+        let why = slug.isEmpty ? "the path names no slug"
+            : slug.utf8.contains(0x2F) ? "the path `\(slug)` has more than one segment"
+            : "no published code has slug `\(slug)` on \(domain.host)"
         guard let notFound = domain.notFound else {
             return Resolution(
                 status: 404, location: nil, destination: nil, cacheControl: Resolution.temporaryCacheControl, vary: [],
@@ -121,14 +137,20 @@ struct RequestFacts {
     var language: String? {
         mutating get {
             if let languageCache { return languageCache }
-            let language = request.language.map(SlugPath.asciiLowercased) ?? AcceptLanguage.preferred(request.acceptLanguage)
+            // An override (`expect: {when: {language: fr-CH}}`) is read like a header.
+            let language = AcceptLanguage.preferred(request.language ?? request.acceptLanguage)
             languageCache = .some(language)
             return language
         }
     }
 
+    /// The country header's value without surrounding blanks, ASCII-upper-cased; nil when
+    /// absent or blank.
     var country: String? {
-        request.country.map { String($0.uppercased().prefix(8)) }.flatMap { $0.isEmpty ? nil : $0 }
+        guard let raw = request.country else { return nil }
+        let trimmed = Substring(raw).trimmingWhitespace()
+        guard !trimmed.isEmpty else { return nil }
+        return String(decoding: trimmed.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
     }
 
     var query: [(name: String, value: String)] {

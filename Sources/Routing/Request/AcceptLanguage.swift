@@ -1,6 +1,8 @@
 /// The visitor's language from `Accept-Language` (RFC 9110 §12.5.4): the tag with the highest
-/// q-value (the first of equals), `*` and `q=0` skipped, reduced to its primary subtag in
-/// lower case (`fr-CH;q=0.9` → `fr`). Malformed items are skipped, never fatal.
+/// q-value (the first of equals), reduced to its primary subtag in lower case (`fr-CH;q=0.9`
+/// → `fr`, `zh-Hant-TW` → `zh`, `en_US` → `en`). Skipped, never fatal: `*`, `q=0`, an item
+/// whose q-value is malformed or above 1, and a tag whose primary subtag is not 2–8 ASCII
+/// letters (private-use `x-…` and grandfathered `i-…` tags, digits, empty items).
 public enum AcceptLanguage {
     public static func preferred(_ header: String?) -> String? {
         guard let header else { return nil }
@@ -24,11 +26,11 @@ public enum AcceptLanguage {
         return best.map { SlugPath.asciiLowercased(String($0.language)) }
     }
 
-    /// 1–8 ASCII letters before the first `-` or `_`.
+    /// 2–8 ASCII letters before the first `-` or `_`.
     static func primarySubtag(_ tag: Substring) -> Substring? {
         let end = tag.firstIndex { $0 == "-" || $0 == "_" } ?? tag.endIndex
         let primary = tag[..<end]
-        guard (1...8).contains(primary.count), primary.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        guard (2...8).contains(primary.count), primary.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
         return primary
     }
 

@@ -31,7 +31,7 @@ public struct ScanRequest: Sendable, Hashable {
     }
 
     /// Splits an absolute `http(s)://host[:port]/path?query#fragment` URL (or `host/path`);
-    /// nil when there is no host.
+    /// nil when there is no host or the scheme is not `http` or `https`.
     public init?(url: String, at: Int64) {
         var rest = Substring(url)
         if let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://"),
@@ -39,6 +39,10 @@ public struct ScanRequest: Sendable, Hashable {
             let name = rest[..<colon].lowercased()
             guard name == "http" || name == "https" else { return nil }
             rest = rest[rest.index(colon, offsetBy: 3)...]
+        } else if !rest.hasPrefix("["), let colon = rest.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" }).firstIndex(of: ":"),
+                  !rest[rest.index(after: colon)...].prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" }).allSatisfy({ $0.isASCII && $0.isNumber }) {
+            // `mailto:a@b`, `urn:x`: a scheme other than http(s), not `host:port`.
+            return nil
         }
         if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
         var query: String?

@@ -2,9 +2,10 @@
 /// normalise them (docs/routing.md, "Lookup"): the path is percent-decoded, `.` and `..`
 /// segments are resolved, repeated slashes merged, and leading and trailing slashes dropped.
 public enum SlugPath {
-    /// Lower-case, without a port or a trailing dot.
+    /// Lower-case (ASCII), without surrounding blanks, a port or trailing dots; an IPv6
+    /// literal keeps its brackets (`[2001:DB8::1]:443` → `[2001:db8::1]`).
     public static func host(_ raw: String) -> String {
-        var host = Substring(raw)
+        var host = Substring(raw).trimmingWhitespace()
         if host.hasPrefix("[") {
             if let close = host.firstIndex(of: "]") { host = host[...close] }
         } else if let colon = host.lastIndex(of: ":") {

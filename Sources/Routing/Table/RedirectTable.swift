@@ -19,19 +19,37 @@ public struct RedirectTable: Sendable, Hashable {
     /// retirement, a route window's edge), if there is one.
     public func nextTransition(after instant: Int64) -> Int64? {
         var earliest: Int64?
-        func consider(_ candidate: Int64?) {
-            guard let candidate, candidate > instant else { return }
+        forEachTransition { candidate in
+            guard candidate > instant else { return }
             if earliest.map({ candidate < $0 }) ?? true { earliest = candidate }
         }
+        return earliest
+    }
+
+    /// The latest instant at or before `instant` at which some code's answer changed, if any.
+    /// Every answer is the same at any time from it up to (not including) the next transition,
+    /// which is what lets a build without `--at` compile its static maps as of that instant and
+    /// stay byte-identical until the next transition.
+    public func previousTransition(atOrBefore instant: Int64) -> Int64? {
+        var latest: Int64?
+        forEachTransition { candidate in
+            guard candidate <= instant else { return }
+            if latest.map({ candidate > $0 }) ?? true { latest = candidate }
+        }
+        return latest
+    }
+
+    /// Every instant at which an active code's answer can change: launch, retire, and the
+    /// edges of route windows (each takes effect from that instant on).
+    private func forEachTransition(_ body: (Int64) -> Void) {
         for code in codes where code.state == .active {
-            consider(code.launch)
-            consider(code.retire)
+            if let launch = code.launch { body(launch) }
+            if let retire = code.retire { body(retire) }
             for route in code.routes {
-                consider(route.condition.after)
-                consider(route.condition.before)
+                if let after = route.condition.after { body(after) }
+                if let before = route.condition.before { body(before) }
             }
         }
-        return earliest
     }
 }
 

@@ -35,7 +35,18 @@ public enum BuiltinChecks {
         d(SchemaRule.fileUnreadable, "Unreadable file", "A file could not be read (permissions, size, or not a file)."),
         d(SchemaRule.noCodes, "No codes", "The repository has no `codes/` folder."),
         d(SchemaRule.noPolicies, "No policies", "The repository has no `policies/` folder."),
+        tool("codeowners-stale", "CODEOWNERS out of date",
+             "`qrops codeowners --check`: .github/CODEOWNERS differs from what the portfolio generates."),
+        tool("codeowners-reviewer", "Unusable reviewer",
+             "`qrops codeowners`: a `reviewers` entry is not `@user`, `@org/team` or an e-mail address, so it is left out."),
     ]
+
+    /// A check of a command other than lint.
+    private static func tool(_ id: String, _ name: String, _ summary: String) -> RuleDescriptor {
+        RuleDescriptor(id: id, name: name, summary: summary,
+                       rationale: summary + " Reported by that command only; it cannot be configured.",
+                       defaultSeverity: .error)
+    }
 
     private static func d(_ id: String, _ name: String, _ summary: String) -> RuleDescriptor {
         RuleDescriptor(id: id, name: name, summary: summary,

@@ -5,13 +5,19 @@ import Diagnostics
 /// (a mapping, as in a code file); a `↓` marks where the finding must land (it is removed
 /// before parsing). `policies` replaces the standard example policies when given; a rule
 /// about the policies themselves puts its `↓` there instead.
+///
+/// `base` is the same file on the base of a pull request (`qrops lint --base`, `qrops diff`):
+/// rules that compare with the base need it. A `code` holding only comments means the file is
+/// gone from the pull request. The `↓` may be in `base` for a finding about the base.
 public struct RuleExample: Sendable {
     public var code: String
     public var policies: String?
+    public var base: String?
 
-    public init(_ code: String, policies: String? = nil) {
+    public init(_ code: String, policies: String? = nil, base: String? = nil) {
         self.code = code
         self.policies = policies
+        self.base = base
     }
 }
 
@@ -40,11 +46,16 @@ public protocol Rule: Sendable {
     func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic])
     /// Checks the whole catalog at once (for rules that compare codes).
     func check(_ catalog: Catalog, context: RuleContext, into findings: inout [Diagnostic])
+    /// Compares the pull request's catalog with its base (rules in `Rules/Base/`; they run only
+    /// with `qrops lint --base REF` and in `qrops diff`). Each finding names the code it is about,
+    /// whose `ignore:` and per-category severities apply.
+    func check(against base: BaseContext, head: Catalog, context: RuleContext, into findings: inout [BaseFinding])
 }
 
 extension Rule {
     public func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic]) {}
     public func check(_ catalog: Catalog, context: RuleContext, into findings: inout [Diagnostic]) {}
+    public func check(against base: BaseContext, head: Catalog, context: RuleContext, into findings: inout [BaseFinding]) {}
 
     /// A finding of this rule at its default severity.
     public func finding(_ message: String, at location: SourceLocation, length: Int = 1,

@@ -4,10 +4,17 @@ import Diagnostics
 /// themselves so that documentation and tests cannot drift apart.
 public enum RuleDocumentation {
     /// One line per rule: id, default severity, name.
-    public static func list() -> String {
+    /// `buildChecks`: the ids `qrops build` reports beyond lint's (listed after the built-in checks).
+    public static func list(buildChecks: [RuleDescriptor] = []) -> String {
         var lines = ["Policy rules (configure severities under `rules:` in policies/):", ""]
         let width = RuleRegistry.all.map { $0.description.id.count }.max() ?? 0
-        for rule in RuleRegistry.all {
+        let baseIDs = Set(RuleRegistry.baseRules.map { $0.description.id })
+        for rule in RuleRegistry.all where !baseIDs.contains(rule.description.id) {
+            let d = rule.description.descriptor
+            lines.append("  \(pad(d.id, width))  \(pad(d.defaultSeverity.rawValue, 7))  \(d.name)")
+        }
+        lines += ["", "Rules that compare with the base of a pull request (qrops lint --base REF, qrops diff):", ""]
+        for rule in RuleRegistry.baseRules {
             let d = rule.description.descriptor
             lines.append("  \(pad(d.id, width))  \(pad(d.defaultSeverity.rawValue, 7))  \(d.name)")
         }
@@ -16,24 +23,38 @@ public enum RuleDocumentation {
         for d in BuiltinChecks.descriptors {
             lines.append("  \(pad(d.id, builtinWidth))  \(d.name)")
         }
+        if !buildChecks.isEmpty {
+            lines += ["", "Build checks (reported by `qrops build`; always errors unless marked):", ""]
+            let buildWidth = buildChecks.map(\.id.count).max() ?? 0
+            for d in buildChecks {
+                lines.append("  \(pad(d.id, buildWidth))  \(pad(d.defaultSeverity.rawValue, 7))  \(d.name)")
+            }
+        }
         lines += ["", "Run `qrops explain RULE` for a rule's rationale and examples."]
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// A rule's full documentation as plain text.
-    public static func explain(_ id: String) -> String? {
+    public static func explain(_ id: String, buildChecks: [RuleDescriptor] = []) -> String? {
         if let rule = RuleRegistry.rule(withID: id) {
             let description = rule.description
             let d = description.descriptor
             var text = "\(d.id): \(d.name)\n\n"
             text += "Default severity: \(d.defaultSeverity.rawValue) (configurable: `rules: {\(d.id): error|warning|off}`)\n\n"
+            if RuleRegistry.baseRules.contains(where: { $0.description.id == id }) {
+                text += "Runs only with `qrops lint --base REF` and in `qrops diff`: it compares with the base of a pull request.\n\n"
+            }
             text += d.summary + "\n\n" + wrap(d.rationale) + "\n"
             for example in description.triggering {
-                text += "\nTriggers (the ↓ marks where the finding is reported):\n\n" + indent(example.code) + "\n"
+                text += "\nTriggers (the ↓ marks where the finding is reported):\n\n"
+                if let base = example.base { text += "  on the base:\n\n" + indent(base) + "\n\n  in the pull request:\n\n" }
+                text += indent(example.code) + "\n"
                 if let policies = example.policies { text += "\n  with policies:\n\n" + indent(policies) + "\n" }
             }
             for example in description.nonTriggering {
-                text += "\nDoes not trigger:\n\n" + indent(example.code) + "\n"
+                text += "\nDoes not trigger:\n\n"
+                if let base = example.base { text += "  on the base:\n\n" + indent(base) + "\n\n  in the pull request:\n\n" }
+                text += indent(example.code) + "\n"
                 if let policies = example.policies { text += "\n  with policies:\n\n" + indent(policies) + "\n" }
             }
             return text
@@ -41,11 +62,14 @@ public enum RuleDocumentation {
         if let d = BuiltinChecks.descriptors.first(where: { $0.id == id }) {
             return "\(d.id): \(d.name)\n\nSeverity: error (built into reading files; cannot be turned off)\n\n\(wrap(d.rationale))\n"
         }
+        if let d = buildChecks.first(where: { $0.id == id }) {
+            return "\(d.id): \(d.name)\n\nSeverity: \(d.defaultSeverity.rawValue) (reported by `qrops build`; cannot be turned off)\n\n\(wrap(d.rationale))\n"
+        }
         return nil
     }
 
     /// docs/rules.md: every rule with its rationale and examples.
-    public static func markdown() -> String {
+    public static func markdown(buildChecks: [RuleDescriptor] = []) -> String {
         var text = """
             # Rule reference
 
@@ -54,7 +78,9 @@ public enum RuleDocumentation {
 
             Severities are configured in `policies/` under `rules:` (globally), and under a use case's
             or a compliance category's `rules:` (the most specific wins): `error`, `warning` or `off`.
-            A code can suppress a finding with `ignore: [{rule, reason, until}]`.
+            A code can suppress a finding with `ignore: [{rule, reason, until}]`. The rules that compare a
+            pull request with its base (from `published-code-deleted` on) run only with
+            `qrops lint --base REF` and in `qrops diff` (see docs/diff.md).
 
             | id | default | name |
             |---|---|---|
@@ -67,19 +93,31 @@ public enum RuleDocumentation {
         for rule in RuleRegistry.all {
             let description = rule.description
             let d = description.descriptor
-            text += "\n## \(d.id)\n\n**\(d.name).** Default severity: `\(d.defaultSeverity.rawValue)`.\n\n\(d.summary)\n\n\(d.rationale)\n"
+            let base = RuleRegistry.baseRules.contains { $0.description.id == d.id }
+                ? " Runs only with `qrops lint --base REF` and in `qrops diff`." : ""
+            text += "\n## \(d.id)\n\n**\(d.name).** Default severity: `\(d.defaultSeverity.rawValue)`.\(base)\n\n\(d.summary)\n\n\(d.rationale)\n"
             for example in description.triggering {
-                text += "\nTriggers (`↓` marks the finding):\n\n```yaml\n\(trimmed(example.code))\n```\n"
+                text += "\nTriggers (`↓` marks the finding):\n\n"
+                if let base = example.base { text += "on the base:\n\n```yaml\n\(trimmed(base))\n```\n\nin the pull request:\n\n" }
+                text += "```yaml\n\(trimmed(example.code))\n```\n"
                 if let policies = example.policies { text += "\nwith policies:\n\n```yaml\n\(trimmed(policies))\n```\n" }
             }
             for example in description.nonTriggering {
-                text += "\nDoes not trigger:\n\n```yaml\n\(trimmed(example.code))\n```\n"
+                text += "\nDoes not trigger:\n\n"
+                if let base = example.base { text += "on the base:\n\n```yaml\n\(trimmed(base))\n```\n\nin the pull request:\n\n" }
+                text += "```yaml\n\(trimmed(example.code))\n```\n"
                 if let policies = example.policies { text += "\nwith policies:\n\n```yaml\n\(trimmed(policies))\n```\n" }
             }
         }
-        text += "\n## Built-in checks\n\nReported while reading files; always errors, never suppressible.\n\n| id | name | what |\n|---|---|---|\n"
+        text += "\n## Built-in checks\n\nReported while reading files (the `codeowners-*` ones by `qrops codeowners`); always errors, never suppressible.\n\n| id | name | what |\n|---|---|---|\n"
         for d in BuiltinChecks.descriptors {
             text += "| `\(d.id)` | \(d.name) | \(d.summary) |\n"
+        }
+        if !buildChecks.isEmpty {
+            text += "\n## Build checks\n\nReported by `qrops build` (after lint passes); never suppressible.\n\n| id | severity | name | what |\n|---|---|---|---|\n"
+            for d in buildChecks {
+                text += "| `\(d.id)` | \(d.defaultSeverity.rawValue) | \(d.name) | \(d.summary) |\n"
+            }
         }
         return text
     }

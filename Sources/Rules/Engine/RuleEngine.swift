@@ -52,6 +52,14 @@ public struct RuleEngine: Sendable {
         }
     }
 
+    /// The rules that compare with the base of a pull request (`qrops lint --base`, `qrops diff`),
+    /// configured like every other finding, for the code each finding is about.
+    public func checkAgainstBase(_ base: BaseContext, head: Catalog, context: RuleContext) -> [Diagnostic] {
+        var findings: [BaseFinding] = []
+        for rule in rules { rule.check(against: base, head: head, context: context, into: &findings) }
+        return findings.compactMap { configure($0.diagnostic, code: $0.code, policies: context.policies, now: context.now) }
+    }
+
     /// The configured severity (nil when `off`), with a code's suppression applied. An `ignore:`
     /// entry suppresses only with a reason and before its `until` (the suppression rules report
     /// the others), and never a suppression rule's own finding.

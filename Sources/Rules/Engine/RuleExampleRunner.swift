@@ -45,32 +45,56 @@ public enum RuleExampleRunner {
         public var exampleProblems: [Diagnostic]
     }
 
+    /// How examples name the base in note locations (`base:codes/example.yaml`).
+    public static let baseRef = "base"
+
     public static func run(_ rule: any Rule.Type, example: RuleExample) -> Outcome {
         let (text, codeMarker) = stripMarker(example.code)
         let (policyText, policyMarker) = stripMarker(example.policies ?? standardPolicies)
+        let (baseText, baseMarker) = example.base.map(stripMarker) ?? ("", nil)
         let marker = codeMarker.map { (file: "codes/example.yaml", line: $0.line, column: $0.column) }
+            ?? baseMarker.map { (file: baseRef + ":codes/example.yaml", line: $0.line, column: $0.column) }
             ?? policyMarker.map { (file: "policies/example.yaml", line: $0.line, column: $0.column) }
+        var problems: [Diagnostic] = []
+        let catalog = decode(code: text, policies: policyText, problems: &problems)
+        let engine = RuleEngine(rules: [rule])
+        let context = RuleContext(policies: catalog.policies, now: now)
+        var findings = engine.checkCodes(catalog.codes[...], context: context) + engine.checkCatalog(catalog, context: context)
+        if example.base != nil {
+            let base = decode(code: baseText, policies: policyText, problems: &problems)
+            findings += engine.checkAgainstBase(BaseContext(base: base, head: catalog, ref: baseRef), head: catalog, context: context)
+        }
+        return Outcome(marker: marker, findings: findings.filter { $0.ruleID == rule.description.id }, exampleProblems: problems)
+    }
+
+    /// One code file and one policy file as a catalog. A code file holding only comments stands
+    /// for a file that does not exist.
+    private static func decode(code text: String, policies policyText: String, problems: inout [Diagnostic]) -> Catalog {
         var files = FileTable()
         let policyID = files.add("policies/example.yaml")
         let codeID = files.add("codes/example.yaml")
-        var problems: [Diagnostic] = []
         let policyLoad = YAMLLoader.load(policyText, path: "policies/example.yaml", fileID: policyID)
         problems += policyLoad.diagnostics
         let (policies, policyProblems) = PolicyDecoder.decode(policyLoad.document.map { [$0] } ?? [], files: files)
         problems += policyProblems
-        let codeLoad = YAMLLoader.load(text, path: "codes/example.yaml", fileID: codeID)
-        problems += codeLoad.diagnostics
         var codes: [Code] = []
-        if let document = codeLoad.document {
-            let decoded = CodeFileDecoder.decode(document, inherited: nil, files: files)
-            codes = decoded.codes
-            problems += decoded.diagnostics
+        if !isOnlyComments(text) {
+            let codeLoad = YAMLLoader.load(text, path: "codes/example.yaml", fileID: codeID)
+            problems += codeLoad.diagnostics
+            if let document = codeLoad.document {
+                let decoded = CodeFileDecoder.decode(document, inherited: nil, files: files)
+                codes = decoded.codes
+                problems += decoded.diagnostics
+            }
         }
-        let engine = RuleEngine(rules: [rule])
-        let context = RuleContext(policies: policies, now: now)
-        let catalog = Catalog(codes: codes, policies: policies, files: files)
-        let findings = engine.checkCodes(codes[...], context: context) + engine.checkCatalog(catalog, context: context)
-        return Outcome(marker: marker, findings: findings.filter { $0.ruleID == rule.description.id }, exampleProblems: problems)
+        return Catalog(codes: codes, policies: policies, files: files)
+    }
+
+    static func isOnlyComments(_ text: String) -> Bool {
+        text.split(separator: "\n").allSatisfy { line in
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            return trimmed.isEmpty || trimmed.hasPrefix("#")
+        }
     }
 
     /// Removes the first `↓` and returns where it was.

@@ -5,7 +5,7 @@ import Diagnostics
 public enum RuleRegistry {
     public static let all: [any Rule.Type] =
         ownershipRules + lifecycleRules + destinationRules + complianceRules + namingRules + utmRules
-        + routingRules + suppressionRules + printRules
+        + routingRules + suppressionRules + printRules + baseRules
 
     public static func rule(withID id: String) -> (any Rule.Type)? {
         all.first { $0.description.id == id }

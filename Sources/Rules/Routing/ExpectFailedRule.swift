@@ -92,7 +92,7 @@ public struct ExpectFailedRule: Rule {
         guard !code.expect.isEmpty else { return }
         guard let (entry, domain) = TableCompiler.entry(for: code, policies: context.policies, draftAsActive: true) else { return }
         for expectation in code.expect {
-            let answer = Router.resolve(Self.request(expectation, code: entry, domain: domain, now: context.now), code: entry, domain: domain)
+            let answer = Router.resolve(ScanRequest(expectation: expectation, code: entry, domain: domain, now: context.now), code: entry, domain: domain)
             var problems: [String] = []
             if answer.destination != expectation.target.value {
                 problems.append("expected target \(expectation.target.value), got \(answer.destination ?? "no destination (404)")")
@@ -109,18 +109,5 @@ public struct ExpectFailedRule: Rule {
                 notes: [DiagnosticNote("how the scan was routed: " + answer.trace.joined(separator: "; "), at: expectation.location)],
                 hint: "`qrops resolve` replays a scan with its reasons; fix the routes or the expectation"))
         }
-    }
-
-    /// The scan an `expect:` entry describes, on the code's own short URL.
-    static func request(_ expectation: Expectation, code: TableCode, domain: TableDomain, now: Instant) -> ScanRequest {
-        let when = expectation.when
-        var request = ScanRequest(host: domain.host, path: "/" + code.slug, query: when.query?.value, at: (when.at?.value ?? now).seconds)
-        request.userAgent = when.userAgent?.value
-        request.acceptLanguage = when.acceptLanguage?.value
-        request.country = when.country?.value
-        request.client = when.client?.value
-        request.device = when.device?.value
-        request.language = when.language?.value
-        return request
     }
 }

@@ -34,6 +34,21 @@ public struct BuildManifest: Sendable {
     /// The earliest instant after the build's time at which some code's answer changes (a
     /// launch, a retirement, a route window's edge): when static server maps need a rebuild.
     public var nextTransition: Instant?
+    /// The server and edge targets emitted (`nginx`, `caddy`...), in the order configured; nil
+    /// writes `null`.
+    public var serverMaps: [String]?
+    /// What `redirects.qrt` / `redirects.json` hold; nil writes `null`.
+    public var redirectTable: RedirectTableInfo?
+
+    public struct RedirectTableInfo: Sendable, Equatable {
+        public var codes: Int
+        public var domains: Int
+
+        public init(codes: Int, domains: Int) {
+            self.codes = codes
+            self.domains = domains
+        }
+    }
 
     public init(toolVersion: String, at: Instant?, inputDigest: SHA256.Digest, inputFiles: Int,
                 codesByStatus: [CodeStatus: Int], artworkCodes: Int, files: [File]) {
@@ -112,9 +127,35 @@ public struct BuildManifest: Sendable {
         text.key("qrops-version")
         text.string(toolVersion)
         text.key("redirect-table")
-        text.raw("null")
+        if let redirectTable {
+            text.open("{")
+            text.key("codes", first: true)
+            text.number(redirectTable.codes)
+            text.key("domains")
+            text.number(redirectTable.domains)
+            text.key("json")
+            text.string(BuildTarget.tableJSONName)
+            text.key("path")
+            text.string(BuildTarget.tableName)
+            text.close("}")
+        } else {
+            text.raw("null")
+        }
         text.key("server-maps")
-        text.raw("null")
+        if let serverMaps {
+            if serverMaps.isEmpty {
+                text.raw("[]")
+            } else {
+                text.open("[")
+                for (index, target) in serverMaps.enumerated() {
+                    text.element(first: index == 0)
+                    text.string(target)
+                }
+                text.close("]")
+            }
+        } else {
+            text.raw("null")
+        }
         text.close("}")
         text.raw("\n")
         return text.bytes

@@ -2,6 +2,7 @@ import Catalog
 import Diagnostics
 import Routing
 import Rules
+import TableFormat
 
 /// `qrops build`: lint (the same pipeline and findings as `qrops lint`), plan, render the
 /// artwork (reusing the cache), write the manifest, and swap the result in atomically. With
@@ -42,7 +43,7 @@ public enum BuildPipeline {
         public var reused: Int
         /// Files in the build, `manifest.json` and `README.md` included.
         public var files: Int
-        /// How long each phase took, in order: lint, plan, artwork, manifest, commit, cache.
+        /// How long each phase took, in order: lint, plan, redirect-table, server-maps, artwork, manifest, commit, cache.
         public var timings: [(phase: String, seconds: Double)]
     }
 
@@ -79,6 +80,10 @@ public enum BuildPipeline {
         let plan = await planned
         let table = await compiled
         let asOf = request.at ?? request.now
+        // Static maps are compiled as of `--at`; without it, as of the start of the current
+        // window (nothing changes between transitions), so that builds stay byte-identical
+        // until `next-transition`.
+        let mapsAsOf = request.at ?? Instant(seconds: table.previousTransition(atOrBefore: request.now.seconds) ?? 0)
         diagnostics = (diagnostics + plan.diagnostics).sorted(by: Diagnostic.reportOrder)
         guard !diagnostics.fails(strict: request.strict) else { return failed() }
 
@@ -87,6 +92,9 @@ public enum BuildPipeline {
         let readme = target.readme()
         clock.end("plan")
         var staged = ArtworkStage.Result()
+        var mapDiagnostics: [Diagnostic] = []
+        var outputs: [BuildManifest.File] = []
+        var serverMaps: [String] = []
         let swap: AtomicBuildWriter.Swap
         do {
             swap = try await AtomicBuildWriter(target: target.path).replace { staging in
@@ -95,6 +103,28 @@ public enum BuildPipeline {
                 var keep: Set<String> = [BuildTarget.readmeName, BuildTarget.manifestName]
                 if request.artwork { keep.insert(ArtworkStage.folder) }
                 try staging.removeAll(in: "", except: keep)
+                // The redirect table: the compact binary form and the same content as JSON.
+                let tableFiles: [(name: String, bytes: [UInt8])]
+                do {
+                    tableFiles = [(BuildTarget.tableName, try QRTWriter.write(table)), (BuildTarget.tableJSONName, TableJSONWriter.write(table))]
+                } catch {
+                    mapDiagnostics = [BuildRule.tableUnwritable(String(describing: error))]
+                    throw OutputsFailed()
+                }
+                for file in tableFiles {
+                    try staging.write(file.bytes, to: file.name)
+                    outputs.append(BuildManifest.File(path: file.name, digest: SHA256.hash(file.bytes), size: file.bytes.count))
+                }
+                clock.end("redirect-table")
+                let maps = await ServerMapStage.run(table, catalog: lint.catalog, at: mapsAsOf)
+                mapDiagnostics = maps.diagnostics
+                if maps.diagnostics.fails(strict: request.strict) { throw OutputsFailed() }
+                for file in maps.files {
+                    try staging.write(file.bytes, to: file.path)
+                    outputs.append(BuildManifest.File(path: file.path, digest: SHA256.hash(file.bytes), size: file.bytes.count))
+                }
+                serverMaps = maps.targets
+                clock.end("server-maps")
                 if request.artwork {
                     staged = try await ArtworkStage.run(plan.artwork, into: staging, cache: cache, engine: engine)
                     if staged.diagnostics.fails(strict: request.strict) { throw ArtworkFailed() }
@@ -104,24 +134,30 @@ public enum BuildPipeline {
                     toolVersion: request.toolVersion, at: request.at, inputDigest: source.inputDigest,
                     inputFiles: source.fileDigests.count, codesByStatus: plan.codesByStatus,
                     artworkCodes: staged.codes,
-                    files: staged.files.map { BuildManifest.File(path: $0.path, digest: $0.digest, size: $0.size) })
+                    files: outputs + staged.files.map { BuildManifest.File(path: $0.path, digest: $0.digest, size: $0.size) })
+                manifest.serverMaps = serverMaps
+                manifest.redirectTable = BuildManifest.RedirectTableInfo(codes: table.codes.count, domains: table.domains.count)
                 manifest.nextTransition = table.nextTransition(after: asOf.seconds).map(Instant.init(seconds:))
                 try staging.write(readme, to: BuildTarget.readmeName)
                 try staging.write(manifest.bytes(), to: BuildTarget.manifestName)
                 clock.end("manifest")
             }
             clock.end("commit")
+        } catch is OutputsFailed {
+            diagnostics = (diagnostics + mapDiagnostics).sorted(by: Diagnostic.reportOrder)
+            return failed()
         } catch is ArtworkFailed {
             // Entries are only recorded once their files are durable, in a committed build.
             diagnostics = (diagnostics + staged.diagnostics).sorted(by: Diagnostic.reportOrder)
             return failed()
         }
+        diagnostics = (diagnostics + mapDiagnostics).sorted(by: Diagnostic.reportOrder)
         cache?.save(used: staged.used, added: staged.added)
         clock.end("cache")
         let summary = Summary(
             out: target.path, swap: swap, codes: lint.catalog.codes.count, printedCodes: plan.artwork.count,
             artworkFiles: staged.files.count, rendered: staged.rendered, reused: staged.reused,
-            files: staged.files.count + 2, timings: clock.phases)
+            files: outputs.count + staged.files.count + 2, timings: clock.phases)
         return Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: summary, workingSet: (lint, plan, table))
     }
 
@@ -140,4 +176,7 @@ public enum BuildPipeline {
 
     /// Rendering reported errors: stop before the swap (the staging folder is left for the next build).
     private struct ArtworkFailed: Error {}
+
+    /// A server or edge target reported errors: stop before the swap.
+    private struct OutputsFailed: Error {}
 }

@@ -9,6 +9,9 @@ public struct BuildTarget: Sendable {
 
     public static let manifestName = "manifest.json"
     public static let readmeName = "README.md"
+    /// The compact redirect table (docs/table-format.md) and the same content as JSON.
+    public static let tableName = "redirects.qrt"
+    public static let tableJSONName = "redirects.json"
     /// Written when the folder has no README of its own (the same text as the committed
     /// `build/README.md` of a new portfolio).
     public static let defaultReadme = "Output of `qrops build` (not committed). See the README.\n"

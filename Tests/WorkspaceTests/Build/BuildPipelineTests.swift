@@ -7,14 +7,16 @@ import Testing
 private let now = Instant.parse("2026-11-21") ?? Instant(seconds: 0)
 
 /// A small portfolio on disk: four printed codes in every format, a draft and a retired one.
-private func portfolio() throws -> TemporaryFolder {
+/// No server maps unless `targets` names some (their own tests are below).
+private func portfolio(targets: String = "[]") throws -> TemporaryFolder {
     let repo = try TemporaryFolder("portfolio")
     try repo.write("""
         version: 1
         default-domain: qr.acme.example
         domains:
-          qr.acme.example: {case-sensitive-slugs: false}
+          qr.acme.example: {case-sensitive-slugs: false, fallback: "https://www.acme.example/qr"}
         artwork: {ec: Q, formats: [svg, png, pdf, eps]}
+        build: {targets: \(targets)}
 
         """, to: "policies/main.yaml")
     for (index, status) in ["active", "active", "paused", "active", "draft", "retired"].enumerated() {
@@ -42,13 +44,13 @@ struct BuildPipelineTests {
         let summary = try #require(result.summary, "\(result.diagnostics)")
         #expect(summary.printedCodes == 4 && summary.artworkFiles == 16 && summary.rendered == 16 && summary.reused == 0)
         let files = repo.snapshot("build")
-        #expect(Set(files.keys) == Set(["README.md", "manifest.json"] + (0..<4).flatMap { index in
+        #expect(Set(files.keys) == Set(["README.md", "manifest.json", "redirects.qrt", "redirects.json"] + (0..<4).flatMap { index in
             ["svg", "png", "pdf", "eps"].map { "artwork/C-\(index).\($0)" }
         }))
         #expect(files["README.md"] == Array(BuildTarget.defaultReadme.utf8))
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(files["manifest.json"] ?? [])) as? [String: Any])
         let listed = try #require(manifest["files"] as? [[String: Any]])
-        #expect(listed.count == 16)
+        #expect(listed.count == 18)
         for entry in listed {
             let path = try #require(entry["path"] as? String)
             let bytes = try #require(files[path])
@@ -61,7 +63,11 @@ struct BuildPipelineTests {
         #expect(manifest["format"] as? String == "qrops-build-manifest")
         #expect(manifest["qrops-version"] as? String == "test")
         #expect(manifest["at"] == nil, "no time in the manifest without --at")
-        #expect(manifest["redirect-table"] is NSNull && manifest["server-maps"] is NSNull && manifest["next-transition"] is NSNull)
+        #expect(manifest["next-transition"] is NSNull)
+        let tableInfo = try #require(manifest["redirect-table"] as? [String: Any])
+        #expect(tableInfo["codes"] as? Int == 5 && tableInfo["domains"] as? Int == 1)  // the draft is not published
+        #expect(tableInfo["path"] as? String == "redirects.qrt" && tableInfo["json"] as? String == "redirects.json")
+        #expect(manifest["server-maps"] as? [String] == [])
         let inputs = try #require(manifest["inputs"] as? [String: Any])
         #expect(inputs["files"] as? Int == 7)
     }
@@ -74,7 +80,7 @@ struct BuildPipelineTests {
         let warm = try await build(repo, out: repo.path + "/three", cache: repo.path + "/cache-one")
         #expect(warm.summary?.reused == 16)
         let one = repo.snapshot("one")
-        #expect(one.count == 18)
+        #expect(one.count == 20)
         #expect(repo.snapshot("two") == one)
         #expect(repo.snapshot("three") == one)
     }
@@ -139,12 +145,41 @@ struct BuildPipelineTests {
         #expect(repo.snapshot("build") == clean)
     }
 
-    @Test func withoutArtworkOnlyTheManifestAndReadme() async throws {
+    /// The targets the policy names are written, listed in the manifest with their digests;
+    /// an unknown target is a located error and nothing is written.
+    @Test func writesTheServerMapsThePolicyNames() async throws {
+        let repo = try portfolio(targets: "[nginx, netlify]")
+        defer { repo.remove() }
+        let result = try await build(repo, artwork: false)
+        #expect(result.summary != nil, "\(result.diagnostics)")
+        #expect(repo.names("build") == ["README.md", "manifest.json", "netlify", "nginx", "redirects.json", "redirects.qrt"])
+        let files = repo.snapshot("build")
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(files["manifest.json"] ?? [])) as? [String: Any])
+        #expect(manifest["server-maps"] as? [String] == ["nginx", "netlify"])
+        let listed = try #require(manifest["files"] as? [[String: Any]])
+        let mapFiles = files.keys.filter { $0.hasPrefix("nginx/") || $0.hasPrefix("netlify/") || $0.hasPrefix("redirects.") }.sorted()
+        #expect(!mapFiles.isEmpty && listed.compactMap { $0["path"] as? String } == mapFiles)
+        for entry in listed {
+            let bytes = try #require(files[entry["path"] as? String ?? ""])
+            #expect(entry["sha256"] as? String == SHA256.hash(bytes).hex)
+        }
+
+        let unknown = try portfolio(targets: "[nginx, ngnix]")
+        defer { unknown.remove() }
+        let refused = try await build(unknown, artwork: false)
+        #expect(refused.summary == nil)
+        let error = try #require(refused.diagnostics.first { $0.ruleID == BuildRule.unknownTarget })
+        #expect(error.location.file == "policies/main.yaml" && error.location.line == 6)
+        #expect(error.message.contains("did you mean `nginx`"))
+        #expect(!FileManager.default.fileExists(atPath: unknown.path + "/build/manifest.json"))
+    }
+
+    @Test func withoutArtworkOnlyTheTableManifestAndReadme() async throws {
         let repo = try portfolio()
         defer { repo.remove() }
         let result = try await build(repo, at: Instant.parse("2027-01-01T10:00:00Z"), artwork: false)
         #expect(result.summary?.artworkFiles == 0)
-        #expect(repo.names("build") == ["README.md", "manifest.json"])
+        #expect(repo.names("build") == ["README.md", "manifest.json", "redirects.json", "redirects.qrt"])
         let manifest = String(decoding: repo.snapshot("build")["manifest.json"] ?? [], as: UTF8.self)
         #expect(manifest.contains("\"at\": \"2027-01-01T10:00:00Z\""))
         #expect(!FileManager.default.fileExists(atPath: repo.path + "/.qrops-cache"))
@@ -167,7 +202,7 @@ struct BuildPipelineTests {
         defer { repo.remove() }
         _ = try await build(repo)
         _ = try await build(repo)
-        #expect(repo.snapshot("build.staging").count == 18, "the previous build waits in build.staging")
+        #expect(repo.snapshot("build.staging").count == 20, "the previous build waits in build.staging")
         try repo.write("id: C-1\nslug: c1\nstatus: retired\ntarget: https://www.acme.example/1\n", to: "codes/c1.yaml")
         try repo.write("junk\n", to: "build.staging/artwork/ZZ.svg")
         try repo.write("junk\n", to: "build.staging/stray/file.txt")

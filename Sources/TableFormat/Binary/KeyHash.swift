@@ -1,0 +1,28 @@
+/// The hash of a lookup key in the `.qrt` index: 64-bit FNV-1a over the domain's host bytes,
+/// one 0x00 byte, then the slug key's bytes (docs/table-format.md, "Hash index"). The low bits
+/// pick the home slot, the high 32 bits are the slot's tag.
+public enum KeyHash {
+    static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let prime: UInt64 = 0x0000_0100_0000_01B3
+
+    /// The running hash after `host` and the separator byte; continue with `continued`.
+    static func hostState(_ host: String) -> UInt64 {
+        var state = offsetBasis
+        for byte in host.utf8 { state = (state ^ UInt64(byte)) &* prime }
+        return (state ^ 0) &* prime
+    }
+
+    @inline(__always)
+    static func continued(_ state: UInt64, _ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var state = state
+        for byte in bytes { state = (state ^ UInt64(byte)) &* prime }
+        return state
+    }
+
+    /// The whole key's hash.
+    public static func hash(host: String, slugKey: String) -> UInt64 {
+        var state = hostState(host)
+        for byte in slugKey.utf8 { state = (state ^ UInt64(byte)) &* prime }
+        return state
+    }
+}

@@ -1,0 +1,177 @@
+import Routing
+
+/// Writes a `RedirectTable` as the documented JSON of `build/redirects.json`
+/// (docs/table-format.md, "JSON"): the same content as the `.qrt` file, in the same canonical
+/// order. `pretty: false` (what `qrops build` writes) has no whitespace but a final newline;
+/// `pretty: true` indents by two spaces.
+public enum TableJSONWriter {
+    public static let format = "qrops-redirect-table"
+    public static let version = 1
+
+    public static func write(_ table: RedirectTable, pretty: Bool = false) -> [UInt8] {
+        let table = CanonicalTable.canonical(table)
+        var json = JSONStream(pretty: pretty)
+        json.reserve(table.codes.count * (pretty ? 900 : 520) + 1_024)
+        json.beginObject()
+        json.key("format")
+        json.string(format)
+        json.key("version")
+        json.int(Int64(version))
+        json.key("domains")
+        json.beginArray()
+        for domain in table.domains { write(domain, &json) }
+        json.endArray()
+        json.key("codes")
+        json.beginArray()
+        for code in table.codes { write(code, &json) }
+        json.endArray()
+        json.endObject()
+        json.finish()
+        return json.bytes
+    }
+
+    static func write(_ domain: TableDomain, _ json: inout JSONStream) {
+        json.beginObject()
+        json.key("host")
+        json.string(domain.host)
+        if let fallback = domain.fallback {
+            json.key("fallback")
+            json.string(fallback)
+        }
+        if let notFound = domain.notFound {
+            json.key("not-found")
+            json.string(notFound)
+        }
+        json.key("case-sensitive-slugs")
+        json.bool(domain.caseSensitiveSlugs)
+        json.key("country-header")
+        json.string(domain.countryHeader)
+        json.endObject()
+    }
+
+    static func write(_ code: TableCode, _ json: inout JSONStream) {
+        json.beginObject()
+        json.key("id")
+        json.string(code.id)
+        json.key("domain")
+        json.string(code.domain)
+        json.key("slug")
+        json.string(code.slug)
+        json.key("state")
+        json.string(code.state.rawValue)
+        if let launch = code.launch {
+            json.key("launch")
+            instant(launch, &json)
+        }
+        if let retire = code.retire {
+            json.key("retire")
+            instant(retire, &json)
+        }
+        json.key("status")
+        json.int(Int64(code.status))
+        if let target = code.target {
+            json.key("target")
+            json.string(target)
+        }
+        if code.forwardQuery {
+            json.key("forward-query")
+            json.bool(true)
+        }
+        if !code.utm.isEmpty {
+            json.key("utm")
+            pairs(code.utm.map { ($0.name, $0.value) }, &json)
+        }
+        if !code.routes.isEmpty {
+            json.key("routes")
+            json.beginArray()
+            for route in code.routes { write(route, &json) }
+            json.endArray()
+        }
+        if let fallback = code.fallback {
+            json.key("fallback")
+            json.string(fallback)
+        }
+        json.endObject()
+    }
+
+    static func write(_ route: TableRoute, _ json: inout JSONStream) {
+        let condition = route.condition
+        json.beginObject()
+        json.key("when")
+        json.beginObject()
+        if !condition.devices.isEmpty {
+            json.key("device")
+            strings(condition.devices.map(\.rawValue), &json)
+        }
+        if !condition.languages.isEmpty {
+            json.key("language")
+            strings(condition.languages, &json)
+        }
+        if !condition.countries.isEmpty {
+            json.key("country")
+            strings(condition.countries, &json)
+        }
+        if !condition.query.isEmpty {
+            json.key("query")
+            pairs(condition.query.map { ($0.name, $0.value) }, &json)
+        }
+        if let after = condition.after {
+            json.key("after")
+            instant(after, &json)
+        }
+        if let before = condition.before {
+            json.key("before")
+            instant(before, &json)
+        }
+        json.endObject()
+        switch route.outcome {
+        case .target(let target):
+            json.key("target")
+            json.string(target)
+        case .split(let arms):
+            json.key("split")
+            json.beginArray()
+            for arm in arms {
+                json.beginObject()
+                json.key("weight")
+                json.int(Int64(arm.weight))
+                json.key("target")
+                json.string(arm.target)
+                json.endObject()
+            }
+            json.endArray()
+        }
+        json.endObject()
+    }
+
+    static func strings(_ items: [String], _ json: inout JSONStream) {
+        json.beginArray()
+        for item in items { json.string(item) }
+        json.endArray()
+    }
+
+    /// `[{"name": ..., "value": ...}]` (a nil value is `null`: any value).
+    static func pairs(_ items: [(String, String?)], _ json: inout JSONStream) {
+        json.beginArray()
+        for (name, value) in items {
+            json.beginObject()
+            json.key("name")
+            json.string(name)
+            json.key("value")
+            if let value { json.string(value) } else { json.null() }
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` (UTC). Instants outside years 0000–9999, which the `.qrt`
+    /// writer refuses and only a hand-made table can hold, are written as the number of
+    /// seconds since 1970 instead.
+    static func instant(_ seconds: Int64, _ json: inout JSONStream) {
+        if QRTLayout.instants.contains(seconds) {
+            json.instant(seconds)
+        } else {
+            json.int(seconds)
+        }
+    }
+}

@@ -1,0 +1,261 @@
+import Catalog
+import Routing
+
+/// Writes a `RedirectTable` as a `.qrt` file (docs/table-format.md). Pure and deterministic:
+/// equal tables give byte-identical files, whatever order their codes and domains are in
+/// (the table is written in its canonical form, `CanonicalTable.canonical`).
+public enum QRTWriter {
+    public static func write(_ table: RedirectTable) throws(QRTError) -> [UInt8] {
+        let table = CanonicalTable.canonical(table)
+        guard table.domains.count <= QRTLayout.maxDomains else {
+            throw .unwritable("\(table.domains.count) domains; the format holds at most \(QRTLayout.maxDomains)")
+        }
+        guard table.codes.count < Int(UInt32.max) else {
+            throw .unwritable("\(table.codes.count) codes; the format holds fewer than \(UInt32.max)")
+        }
+        var domainIndex: [ByteKey: Int] = [:]
+        for (index, domain) in table.domains.enumerated() { domainIndex[ByteKey(domain.host)] = index }
+
+        // Pass 1: every string, in encoding order.
+        var collecting = CollectingRefs()
+        collecting.pool.reserve(strings: table.codes.count * 3 + 64, bytes: table.codes.count * 60 + 1_024)
+        collecting.stream.reserveCapacity(table.codes.count * 12)
+        var scratch = ByteWriter()
+        for domain in table.domains { encode(domain, into: &scratch, refs: &collecting) }
+        for code in table.codes {
+            scratch.bytes.removeAll(keepingCapacity: true)
+            try encodeRecordStrings(code, refs: &collecting)
+            try encodeDetail(code, into: &scratch, refs: &collecting)
+        }
+        let pool = collecting.pool.build(uses: collecting.stream)
+        guard pool.bytes.count < Int(UInt32.max) else { throw .unwritable("the string pool exceeds 4 GiB") }
+
+        // Pass 2: the sections.
+        var refs = ReplayingRefs(stream: collecting.stream, offsets: pool.offsets)
+        var domains = ByteWriter()
+        for domain in table.domains { encode(domain, into: &domains, refs: &refs) }
+        var codes = ByteWriter()
+        codes.bytes.reserveCapacity(table.codes.count * QRTLayout.codeRecordSize)
+        var details = ByteWriter()
+        var detailOffsets: [[UInt8]: UInt32] = [:]
+        var slugs: [UInt32] = []
+        slugs.reserveCapacity(table.codes.count)
+        for code in table.codes {
+            let strings = try encodeRecordStrings(code, refs: &refs)
+            slugs.append(strings.slug)
+            scratch.bytes.removeAll(keepingCapacity: true)
+            try encodeDetail(code, into: &scratch, refs: &refs)
+            let detail: UInt32
+            if let existing = detailOffsets[scratch.bytes] {
+                detail = existing
+            } else {
+                guard details.count < Int(UInt32.max) else { throw .unwritable("the detail section exceeds 4 GiB") }
+                detail = UInt32(details.count)
+                detailOffsets[scratch.bytes] = detail
+                details.append(scratch.bytes)
+            }
+            codes.u32(strings.slug)
+            codes.u32(strings.id)
+            codes.u32(strings.target)
+            codes.u32(strings.fallback)
+            codes.u32(detail)
+            codes.u16(UInt16(domainIndex[ByteKey(code.domain)] ?? 0))
+            codes.u8(stateValue(code.state))
+            codes.u8(code.forwardQuery ? QRTLayout.forwardQueryFlag : 0)
+        }
+        let index = buildIndex(table, domainIndex: domainIndex, slugs: slugs)
+        return try assemble([domains.bytes, codes.bytes, index, details.bytes, pool.bytes], codeCount: table.codes.count)
+    }
+
+    // MARK: - Records
+
+    static func encode(_ domain: TableDomain, into out: inout ByteWriter, refs: inout some StringRefs) {
+        out.u32(refs.ref(domain.host))
+        out.u32(domain.fallback.map { refs.ref($0) } ?? QRTLayout.none)
+        out.u32(domain.notFound.map { refs.ref($0) } ?? QRTLayout.none)
+        out.u32(refs.ref(domain.countryHeader))
+        out.u8(domain.caseSensitiveSlugs ? QRTLayout.caseSensitiveFlag : 0)
+        out.u8(0)
+        out.u16(0)
+    }
+
+    @discardableResult
+    static func encodeRecordStrings(_ code: TableCode, refs: inout some StringRefs) throws(QRTError)
+        -> (slug: UInt32, id: UInt32, target: UInt32, fallback: UInt32) {
+        let slug = refs.ref(code.slug)
+        let id = refs.ref(code.id)
+        let target = code.target.map { refs.ref($0) } ?? QRTLayout.none
+        let fallback = code.fallback.map { refs.ref($0) } ?? QRTLayout.none
+        return (slug, id, target, fallback)
+    }
+
+    static func stateValue(_ state: TableState) -> UInt8 {
+        switch state {
+        case .active: 0
+        case .paused: 1
+        case .archived: 2
+        case .retired: 3
+        }
+    }
+
+    static func deviceValue(_ device: Device) -> UInt8 {
+        switch device {
+        case .ios: 0
+        case .android: 1
+        case .mobile: 2
+        case .desktop: 3
+        }
+    }
+
+    /// A code's detail block: status, instants, UTM parameters and routes.
+    static func encodeDetail(_ code: TableCode, into out: inout ByteWriter, refs: inout some StringRefs) throws(QRTError) {
+        var flags: UInt8 = 0
+        if code.launch != nil { flags |= QRTLayout.launchFlag }
+        if code.retire != nil { flags |= QRTLayout.retireFlag }
+        if !code.utm.isEmpty { flags |= QRTLayout.utmFlag }
+        if !code.routes.isEmpty { flags |= QRTLayout.routesFlag }
+        out.u8(flags)
+        out.signed(Int64(code.status))
+        if let launch = code.launch { out.signed(try instant(launch, "code \(code.id) launch")) }
+        if let retire = code.retire { out.signed(try instant(retire, "code \(code.id) retire")) }
+        if !code.utm.isEmpty {
+            out.varint(UInt64(code.utm.count))
+            for parameter in code.utm {
+                out.varint(UInt64(refs.ref(parameter.name)))
+                out.varint(UInt64(refs.ref(parameter.value)))
+            }
+        }
+        if !code.routes.isEmpty {
+            out.varint(UInt64(code.routes.count))
+            for (number, route) in code.routes.enumerated() {
+                try encode(route, into: &out, refs: &refs, at: "code \(code.id) route \(number + 1)")
+            }
+        }
+    }
+
+    static func encode(_ route: TableRoute, into out: inout ByteWriter, refs: inout some StringRefs, at place: @autoclosure () -> String) throws(QRTError) {
+        let condition = route.condition
+        var parts: UInt8 = 0
+        if !condition.devices.isEmpty { parts |= QRTLayout.devicesPart }
+        if !condition.languages.isEmpty { parts |= QRTLayout.languagesPart }
+        if !condition.countries.isEmpty { parts |= QRTLayout.countriesPart }
+        if !condition.query.isEmpty { parts |= QRTLayout.queryPart }
+        if condition.after != nil { parts |= QRTLayout.afterPart }
+        if condition.before != nil { parts |= QRTLayout.beforePart }
+        if case .split = route.outcome { parts |= QRTLayout.splitPart }
+        out.u8(parts)
+        if !condition.devices.isEmpty {
+            out.varint(UInt64(condition.devices.count))
+            for device in condition.devices { out.u8(deviceValue(device)) }
+        }
+        for list in [condition.languages, condition.countries] where !list.isEmpty {
+            out.varint(UInt64(list.count))
+            for item in list { out.varint(UInt64(refs.ref(item))) }
+        }
+        if !condition.query.isEmpty {
+            out.varint(UInt64(condition.query.count))
+            for wanted in condition.query {
+                out.varint(UInt64(refs.ref(wanted.name)))
+                out.varint(wanted.value.map { UInt64(refs.ref($0)) + 1 } ?? 0)
+            }
+        }
+        if let after = condition.after { out.signed(try instant(after, place() + " after")) }
+        if let before = condition.before { out.signed(try instant(before, place() + " before")) }
+        switch route.outcome {
+        case .target(let target):
+            out.varint(UInt64(refs.ref(target)))
+        case .split(let arms):
+            guard !arms.isEmpty else { throw .unwritable("\(place()): a split needs at least one arm") }
+            var total: UInt64 = 0
+            for arm in arms {
+                guard arm.weight >= 1, UInt64(arm.weight) <= QRTLayout.maxTotalWeight - total else {
+                    throw .unwritable("\(place()): split weights must be at least 1 and add up to at most \(QRTLayout.maxTotalWeight)")
+                }
+                total += UInt64(arm.weight)
+            }
+            out.varint(UInt64(arms.count))
+            for arm in arms {
+                out.signed(Int64(arm.weight))
+                out.varint(UInt64(refs.ref(arm.target)))
+            }
+        }
+    }
+
+    static func instant(_ seconds: Int64, _ place: @autoclosure () -> String) throws(QRTError) -> Int64 {
+        guard QRTLayout.instants.contains(seconds) else {
+            throw .unwritable("\(place()) (\(seconds) s) is outside years 0000 to 9999")
+        }
+        return seconds
+    }
+
+    // MARK: - Index and file
+
+    /// Open addressing with linear probing; codes are inserted in table order. A slot holds
+    /// what a probe needs to confirm a match without reading the code record: the hash tag,
+    /// the entry number, the slug's string reference and the domain number.
+    static func buildIndex(_ table: RedirectTable, domainIndex: [ByteKey: Int], slugs: [UInt32]) -> [UInt8] {
+        let slotCount = QRTLayout.slotCount(codes: table.codes.count)
+        let mask = slotCount - 1
+        var slots = [(tag: UInt32, entry: UInt32, slug: UInt32, domain: UInt16)](repeating: (0, 0, 0, 0), count: slotCount)
+        for (number, code) in table.codes.enumerated() {
+            let domainNumber = domainIndex[ByteKey(code.domain)] ?? 0
+            let domain = table.domains.indices.contains(domainNumber) ? table.domains[domainNumber] : TableDomain(host: code.domain)
+            let hash = KeyHash.hash(host: code.domain, slugKey: domain.slugKey(code.slug))
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot].entry != 0 { slot = (slot + 1) & mask }
+            slots[slot] = (UInt32(truncatingIfNeeded: hash >> 32), UInt32(number + 1), slugs[number], UInt16(domainNumber))
+        }
+        var out = ByteWriter()
+        out.bytes.reserveCapacity(slotCount * QRTLayout.slotSize)
+        for slot in slots {
+            out.u32(slot.tag)
+            out.u32(slot.entry)
+            out.u32(slot.slug)
+            out.u16(slot.domain)
+            out.u16(0)
+        }
+        return out.bytes
+    }
+
+    /// Header, directory and the sections (each at a multiple of 8, zero-padded).
+    static func assemble(_ sections: [[UInt8]], codeCount: Int) throws(QRTError) -> [UInt8] {
+        var offsets: [Int] = []
+        var end = QRTLayout.firstSectionOffset
+        for section in sections {
+            end = QRTLayout.align(end)
+            offsets.append(end)
+            end += section.count
+        }
+        guard end <= Int(UInt32.max) else { throw .unwritable("the table would take \(end) bytes; the format's offsets reach 4 GiB") }
+        var directory = ByteWriter()
+        for (number, section) in sections.enumerated() {
+            directory.u32(QRTLayout.sections[number].tagValue)
+            directory.u32(UInt32(offsets[number]))
+            directory.u32(UInt32(section.count))
+            directory.u32(CRC32C.checksum(section))
+        }
+        var header = ByteWriter()
+        header.append(QRTLayout.magic)
+        header.u16(QRTLayout.version)
+        header.u16(UInt16(sections.count))
+        header.u32(0)
+        header.u64(UInt64(end))
+        header.u32(UInt32(codeCount))
+        header.u32(headerChecksum(header.bytes, directory.bytes))
+        var file = ByteWriter()
+        file.bytes.reserveCapacity(end)
+        file.append(header.bytes)
+        file.append(directory.bytes)
+        for section in sections {
+            file.padToEight()
+            file.append(section)
+        }
+        return file.bytes
+    }
+
+    /// CRC-32C of header bytes 0..<28 followed by the directory.
+    static func headerChecksum(_ header: [UInt8], _ directory: [UInt8]) -> UInt32 {
+        let first = header.withUnsafeBytes { CRC32C.update(0xFFFF_FFFF, UnsafeRawBufferPointer(rebasing: $0[0..<28])) }
+        return ~directory.withUnsafeBytes { CRC32C.update(first, $0) }
+    }
+}

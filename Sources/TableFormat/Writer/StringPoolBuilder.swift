@@ -1,0 +1,146 @@
+/// Builds the `STRS` section (docs/table-format.md, "String pool"): every distinct string once,
+/// each stored as a reference to its longest stored proper prefix (its parent) plus the bytes
+/// after it, laid out in the order the table uses them. Besides the strings themselves, the pool holds the prefixes that two
+/// neighbouring strings in sorted order share up to a cut character (`/ ? & = - _ . : #`), so
+/// `https://www.acme.example/eu/retail/coffee-x1/setup` is stored as a few bytes after
+/// `https://www.acme.example/eu/retail/coffee-x1/`, itself after `.../retail/`, and so on.
+/// The result depends only on the strings and the order of their first use.
+struct StringPoolBuilder {
+    struct Span {
+        var start: Int
+        var count: Int
+    }
+
+    private var ids: [ByteKey: Int] = [:]
+    private var arena: [UInt8] = []
+    private var spans: [Span] = []
+
+    /// `/ ? & = - _ . : #`
+    @inline(__always)
+    static func isCut(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2F, 0x3F, 0x26, 0x3D, 0x2D, 0x5F, 0x2E, 0x3A, 0x23: true
+        default: false
+        }
+    }
+
+    mutating func reserve(strings: Int, bytes: Int) {
+        ids.reserveCapacity(strings)
+        spans.reserveCapacity(strings)
+        arena.reserveCapacity(bytes)
+    }
+    /// Shorter shared prefixes are not worth a node of their own.
+    static let minimumPrefix = 4
+
+    /// Adds a string (once) and returns its id.
+    mutating func add(_ text: String) -> Int {
+        let key = ByteKey(text)
+        if let id = ids[key] { return id }
+        let id = spans.count
+        spans.append(Span(start: arena.count, count: text.utf8.count))
+        arena.append(contentsOf: text.utf8)
+        ids[key] = id
+        return id
+    }
+
+    var stringCount: Int { spans.count }
+
+    /// The pool's bytes and the offset of every added string's node, by id. `uses` lists
+    /// string ids in the order the table's encoding meets them (repeats allowed): nodes are
+    /// laid out in that order, each after its not yet written prefixes, so the strings of one
+    /// code sit side by side and a lookup touches few cache lines.
+    func build(uses: [UInt32]) -> (bytes: [UInt8], offsets: [UInt32]) {
+        arena.withUnsafeBytes { arena in build(arena, uses: uses) }
+    }
+
+    private func build(_ arena: UnsafeRawBufferPointer, uses: [UInt32]) -> (bytes: [UInt8], offsets: [UInt32]) {
+        func bytes(_ span: Span) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(rebasing: arena[span.start..<span.start + span.count])
+        }
+        // 1. The strings, sorted.
+        let sorted = spans.indices.sorted { ByteKey.compare(bytes(spans[$0]), bytes(spans[$1])) < 0 }
+
+        // 2. Shared prefixes of sorted neighbours, up to their last common cut byte.
+        var candidates: [(span: Span, id: Int)] = sorted.map { (spans[$0], $0) }
+        var previous: Span?
+        for id in sorted {
+            let span = spans[id]
+            defer { previous = span }
+            guard let previous else { continue }
+            let left = bytes(previous), right = bytes(span)
+            var common = 0
+            let limit = min(left.count, right.count - 1)
+            while common < limit, left[common] == right[common] { common += 1 }
+            var cut = common
+            while cut >= Self.minimumPrefix, !Self.isCut(right[cut - 1]) { cut -= 1 }
+            if cut >= Self.minimumPrefix, cut < previous.count {
+                candidates.append((Span(start: span.start, count: cut), -1))
+            }
+        }
+
+        // 3. The nodes: all of these sorted, equal byte strings merged (a string wins over a
+        // prefix copy); each node's parent is the longest node that is a proper prefix of it,
+        // keeping chains at most `maxStringDepth` long.
+        candidates.sort {
+            let order = ByteKey.compare(bytes($0.span), bytes($1.span))
+            return order != 0 ? order < 0 : $0.id > $1.id
+        }
+        var nodes: [Span] = []
+        var parents: [Int] = []
+        var nodeOfString = [Int](repeating: -1, count: spans.count)
+        // The chain of nodes that are prefixes of the current one: (node, depth).
+        var stack: [(node: Int, depth: Int)] = []
+        for candidate in candidates {
+            let text = bytes(candidate.span)
+            if let last = nodes.last, ByteKey.compare(bytes(last), text) == 0 {
+                if candidate.id >= 0 { nodeOfString[candidate.id] = nodes.count - 1 }
+                continue
+            }
+            while let top = stack.last, !(nodes[top.node].count < text.count && Self.isPrefix(bytes(nodes[top.node]), of: text)) {
+                stack.removeLast()
+            }
+            let parent = stack.last(where: { $0.depth < QRTLayout.maxStringDepth })
+            nodes.append(candidate.span)
+            parents.append(parent?.node ?? -1)
+            stack.append((nodes.count - 1, (parent?.depth ?? 0) + 1))
+            if candidate.id >= 0 { nodeOfString[candidate.id] = nodes.count - 1 }
+        }
+
+        // 4. Layout in order of first use, each node after its prefixes.
+        var nodeOffsets = [Int](repeating: -1, count: nodes.count)
+        var pool = ByteWriter()
+        pool.bytes.reserveCapacity(arena.count / 2)
+        var chain: [Int] = []
+        func place(_ node: Int) {
+            chain.removeAll(keepingCapacity: true)
+            var current = node
+            while current >= 0, nodeOffsets[current] < 0 {
+                chain.append(current)
+                current = parents[current]
+            }
+            for node in chain.reversed() {
+                let parent = parents[node]
+                let offset = pool.count
+                let text = bytes(nodes[node])
+                pool.varint(UInt64(text.count) << 1 | (parent < 0 ? 0 : 1))
+                if parent >= 0 { pool.varint(UInt64(offset - nodeOffsets[parent])) }
+                pool.bytes.append(contentsOf: text[(parent < 0 ? 0 : nodes[parent].count)...])
+                nodeOffsets[node] = offset
+            }
+        }
+        for id in uses { place(nodeOfString[Int(id)]) }
+        // (Every added string is used; this only guards against a caller that adds without use.)
+        for node in nodeOfString where nodeOffsets[node] < 0 { place(node) }
+        return (pool.bytes, nodeOfString.map { UInt32(truncatingIfNeeded: nodeOffsets[$0]) })
+    }
+
+    private static func isPrefix(_ prefix: UnsafeRawBufferPointer, of text: UnsafeRawBufferPointer) -> Bool {
+        guard prefix.count <= text.count else { return false }
+        var index = 0
+        while index < prefix.count {
+            if prefix[index] != text[index] { return false }
+            index += 1
+        }
+        return true
+    }
+}

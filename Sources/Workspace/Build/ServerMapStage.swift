@@ -1,0 +1,61 @@
+import Catalog
+import Diagnostics
+import Routing
+import ServerMaps
+
+/// The generated server and edge configurations: runs each configured emitter (in parallel)
+/// over the redirect table, and turns what a target cannot express into diagnostics located at
+/// the code (or at the policy's `build: targets:` entry).
+enum ServerMapStage {
+    struct Result: Sendable {
+        /// Relative to the build folder, in emitter order, each emitter's files in its order.
+        var files: [EmittedFile] = []
+        var diagnostics: [Diagnostic] = []
+        /// The targets emitted, in the order configured.
+        var targets: [String] = []
+    }
+
+    /// The targets a portfolio asks for: `build: {targets: [...]}` in `policies/`, or every
+    /// target when the policy does not say.
+    static func targets(_ policies: Policies) -> (emitters: [(name: Located<String>?, emitter: any ServerMapEmitter.Type)], diagnostics: [Diagnostic]) {
+        guard let configured = policies.buildTargets else {
+            return (allEmitters.map { (nil, $0) }, [])
+        }
+        var chosen: [(name: Located<String>?, emitter: any ServerMapEmitter.Type)] = []
+        var diagnostics: [Diagnostic] = []
+        let known = allEmitters.map { $0.target }
+        for name in configured {
+            guard let emitter = allEmitters.first(where: { $0.target == name.value }) else {
+                diagnostics.append(BuildRule.unknownTarget(name, known: known))
+                continue
+            }
+            if chosen.contains(where: { $0.emitter.target == name.value }) { continue }
+            chosen.append((name, emitter))
+        }
+        return (chosen, diagnostics)
+    }
+
+    static func run(_ table: RedirectTable, catalog: Catalog, at: Instant) async -> Result {
+        let (emitters, configDiagnostics) = targets(catalog.policies)
+        let options = EmitOptions(at: at.seconds)
+        let results = await ParallelMap.map(count: emitters.count, chunk: 1) { index in
+            emitters[index].emitter.emit(table, options: options)
+        }
+        var codesByID: [String: Code] = [:]
+        if results.contains(where: { !$0.findings.isEmpty }) {
+            for code in catalog.codes where codesByID[code.id.value] == nil { codesByID[code.id.value] = code }
+        }
+        var result = Result(diagnostics: configDiagnostics)
+        for (index, emitted) in results.enumerated() {
+            result.targets.append(emitters[index].emitter.target)
+            result.files += emitted.files
+            for finding in emitted.findings {
+                result.diagnostics.append(BuildRule.targetFinding(
+                    finding, code: finding.codeID.flatMap { codesByID[$0] },
+                    policyEntry: emitters[index].name, policies: catalog.policies))
+            }
+        }
+        result.diagnostics.sort(by: Diagnostic.reportOrder)
+        return result
+    }
+}

@@ -1,0 +1,61 @@
+import Testing
+@testable import TableFormat
+
+@Suite struct SupportCodeTests {
+    @Test func crc32cCheckValue() {
+        #expect(CRC32C.checksum(Array("123456789".utf8)) == 0xE306_9283)
+        #expect(CRC32C.checksum([]) == 0)
+        // RFC 3720 B.4: 32 bytes of zeros, of 0xFF, and ascending.
+        #expect(CRC32C.checksum([UInt8](repeating: 0, count: 32)) == 0x8A91_36AA)
+        #expect(CRC32C.checksum([UInt8](repeating: 0xFF, count: 32)) == 0x62A8_AB43)
+        #expect(CRC32C.checksum((0..<32).map { UInt8($0) }) == 0x46DD_794E)
+    }
+
+    @Test func fnv1a() {
+        // The FNV-1a 64 test vectors: "" and "a"; the key hash is FNV-1a of host, 0x00, slug key.
+        #expect(KeyHash.offsetBasis == 0xCBF2_9CE4_8422_2325)
+        var a = KeyHash.offsetBasis
+        a = (a ^ 0x61) &* KeyHash.prime
+        #expect(a == 0xAF63_DC4C_8601_EC8C)
+        #expect(KeyHash.hash(host: "", slugKey: "") == (KeyHash.offsetBasis ^ 0) &* KeyHash.prime)
+        let key = Array("qr.acme.example\u{0}cx1".utf8)
+        let expected = key.reduce(KeyHash.offsetBasis) { ($0 ^ UInt64($1)) &* KeyHash.prime }
+        #expect(KeyHash.hash(host: "qr.acme.example", slugKey: "cx1") == expected)
+    }
+
+    @Test(arguments: [0, 1, 127, 128, 300, 16_383, 16_384, Int(UInt32.max), Int.max])
+    func varints(value: Int) throws {
+        var writer = ByteWriter()
+        writer.varint(UInt64(value))
+        writer.signed(Int64(value))
+        writer.signed(-Int64(value) - 1)
+        let bytes = writer.bytes
+        try bytes.withUnsafeBytes { buffer in
+            let raw = RawBytes(base: try #require(buffer.baseAddress), count: buffer.count)
+            var cursor = Cursor(raw, from: 0, to: buffer.count, place: "test")
+            #expect(try cursor.varint() == UInt64(value))
+            #expect(try cursor.signed() == Int64(value))
+            #expect(try cursor.signed() == -Int64(value) - 1)
+            #expect(cursor.isAtEnd)
+        }
+    }
+
+    @Test func nonMinimalVarintsAreRejected() throws {
+        let bytes: [UInt8] = [0x80, 0x00]
+        try bytes.withUnsafeBytes { buffer in
+            var cursor = Cursor(RawBytes(base: try #require(buffer.baseAddress), count: 2), from: 0, to: 2, place: "test")
+            #expect(throws: QRTError.malformed("test at byte 0: a number is not in its shortest form")) { try cursor.varint() }
+        }
+    }
+
+    @Test func utf8Check() {
+        func valid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBytes { UTF8Check.isValid($0) } }
+        #expect(valid(Array("ascii é 日本 🎉".utf8)))
+        #expect(!valid([0xC3]))
+        #expect(!valid([0xC0, 0x80]))  // overlong
+        #expect(!valid([0xED, 0xA0, 0x80]))  // surrogate
+        #expect(!valid([0xF4, 0x90, 0x80, 0x80]))  // above U+10FFFF
+        #expect(!valid([0x80]))
+        #expect(!valid([0xE2, 0x28, 0xA1]))
+    }
+}
