@@ -3,6 +3,7 @@ import PackageDescription
 
 // Module map (see docs/architecture.md):
 //   CYAML, CZlib      system libraries (Debian libyaml-dev, zlib1g-dev)
+//   CSHA256           SHA-256 blocks on the CPU's SHA extensions (C; Workspace's SHA256 uses it when present)
 //   Diagnostics       diagnostics as values + human/json/sarif/github renderers (pure)
 //   YAMLTree          libyaml event stream -> located tree (pure: bytes in, tree out)
 //   Catalog           domain model (codes, policies) and decoding from the located tree (pure)
@@ -34,6 +35,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CSHA256"),
         .target(name: "Diagnostics", swiftSettings: strict),
         .target(name: "YAMLTree", dependencies: ["CYAML", "Diagnostics"], swiftSettings: strict),
         .target(name: "Catalog", dependencies: ["YAMLTree", "Diagnostics"], swiftSettings: strict),
@@ -43,7 +45,7 @@ let package = Package(
         .target(name: "TableFormat", dependencies: ["Routing", "Catalog"], swiftSettings: strict),
         .target(name: "QREncoder", swiftSettings: strict),
         .target(name: "Artwork", dependencies: ["QREncoder", "CZlib"], swiftSettings: strict),
-        .target(name: "Workspace", dependencies: ["YAMLTree", "Catalog", "Routing", "ServerMaps", "TableFormat", "Rules", "Diagnostics", "QREncoder", "Artwork"], swiftSettings: strict),
+        .target(name: "Workspace", dependencies: ["YAMLTree", "Catalog", "Routing", "ServerMaps", "TableFormat", "Rules", "Diagnostics", "QREncoder", "Artwork", "CSHA256"], swiftSettings: strict),
         .target(name: "Review", dependencies: ["Catalog", "Diagnostics", "Rules", "Routing"], swiftSettings: strict),
         .target(name: "GitAccess", dependencies: ["Workspace", "Catalog", "Rules", "Diagnostics", "Review", "YAMLTree"], swiftSettings: strict),
         .target(

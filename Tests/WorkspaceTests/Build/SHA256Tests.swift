@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Workspace
 
 @Suite("SHA-256 (FIPS 180-4)")
@@ -13,6 +14,31 @@ struct SHA256Tests {
     ])
     func standardVectors(_ message: String, _ expected: String) {
         #expect(SHA256.hash(message).hex == expected)
+    }
+
+    /// The CPU's SHA extensions (when it has them) and the portable code agree on every
+    /// length around the block boundaries, from any alignment, and on the standard vectors.
+    @Test func hardwareAndPortableCodeAgree() {
+        var generator = SplitMix64(seed: 5)
+        for length in Array(0...300) + [4_096, 65_537] {
+            let bytes = (0..<(length + 3)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let offset = length % 4
+            var portable = SHA256.portable()
+            var fast = SHA256()
+            bytes.withUnsafeBytes { buffer in
+                let slice = UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + length)])
+                portable.update(slice)
+                fast.update(slice)
+            }
+            #expect(portable.finalize() == fast.finalize(), "length \(length)")
+            #expect(fast.finalize() == SHA256.hash(Array(bytes[offset..<(offset + length)])))
+        }
+        var portable = SHA256.portable()
+        portable.update("abc")
+        #expect(portable.finalize().hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        var million = SHA256.portable()
+        million.update([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
+        #expect(million.finalize().hex == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test func oneMillionA() {
