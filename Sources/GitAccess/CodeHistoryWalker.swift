@@ -59,7 +59,7 @@ public struct CodeHistoryWalker: Sendable {
         case (nil, let after?):
             event = everExisted ? .restored : .created
             fields = FieldChange.between([], after.fields)
-        case (let before?, nil):
+        case (.some, nil):
             event = .deleted
             fields = []
         case (let before?, let after?):

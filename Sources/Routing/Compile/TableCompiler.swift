@@ -71,8 +71,13 @@ public enum TableCompiler {
         case .archived: state = .archived
         case .retired: state = .retired
         }
-        if domains[host] == nil { domains[host] = TableDomain(host: host) }
-        let domainFallback = domains[host]?.fallback
+        let domainFallback: String?
+        if let domain = domains[host] {
+            domainFallback = domain.fallback
+        } else {
+            domains[host] = TableDomain(host: host)
+            domainFallback = nil
+        }
         var utm: [QueryParameter] = []
         for parameter in UTMParameter.allCases {
             if let value = code.utm.first(where: { $0.key.value == parameter.rawValue })?.value.value {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A string compared and hashed by its UTF-8 bytes. (`String`'s own `==` treats canonically
 /// equivalent strings as equal, `"é"` and `"e\u{301}"`; the table keeps bytes exactly.)
 struct ByteKey: Hashable {
@@ -26,16 +32,26 @@ struct ByteKey: Hashable {
         return lhs.withUTF8 { left in rhs.withUTF8 { right in compare(UnsafeRawBufferPointer(left), UnsafeRawBufferPointer(right)) < 0 } }
     }
 
-    /// -1, 0 or 1, bytewise; a proper prefix sorts first.
+    /// -1, 0 or 1, bytewise; a proper prefix sorts first. (`memcmp`: table strings share
+    /// long prefixes, which a byte loop walks one at a time.)
     @inline(__always)
     static func compare(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Int {
         let common = min(left.count, right.count)
-        var index = 0
-        while index < common {
-            let a = left[index], b = right[index]
-            if a != b { return a < b ? -1 : 1 }
-            index += 1
+        if common > 0, let l = left.baseAddress, let r = right.baseAddress {
+            let order = memcmp(l, r, common)
+            if order != 0 { return order < 0 ? -1 : 1 }
         }
         return left.count == right.count ? 0 : (left.count < right.count ? -1 : 1)
+    }
+}
+
+/// Bytes as a dictionary key, hashed in one call (an `[UInt8]` key hashes byte by byte).
+struct BytesKey: Hashable {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }

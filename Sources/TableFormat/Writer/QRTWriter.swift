@@ -37,7 +37,7 @@ public enum QRTWriter {
         var codes = ByteWriter()
         codes.bytes.reserveCapacity(table.codes.count * QRTLayout.codeRecordSize)
         var details = ByteWriter()
-        var detailOffsets: [[UInt8]: UInt32] = [:]
+        var detailOffsets: [BytesKey: UInt32] = [:]
         var slugs: [UInt32] = []
         slugs.reserveCapacity(table.codes.count)
         for code in table.codes {
@@ -46,12 +46,12 @@ public enum QRTWriter {
             scratch.bytes.removeAll(keepingCapacity: true)
             try encodeDetail(code, into: &scratch, refs: &refs)
             let detail: UInt32
-            if let existing = detailOffsets[scratch.bytes] {
+            if let existing = detailOffsets[BytesKey(scratch.bytes)] {
                 detail = existing
             } else {
                 guard details.count < Int(UInt32.max) else { throw .unwritable("the detail section exceeds 4 GiB") }
                 detail = UInt32(details.count)
-                detailOffsets[scratch.bytes] = detail
+                detailOffsets[BytesKey(scratch.bytes)] = detail
                 details.append(scratch.bytes)
             }
             codes.u32(strings.slug)

@@ -43,7 +43,10 @@ public enum BuildPipeline {
         public var reused: Int
         /// Files in the build, `manifest.json` and `README.md` included.
         public var files: Int
-        /// How long each phase took, in order: lint, plan, redirect-table, server-maps, artwork, manifest, commit, cache.
+        /// How long each phase took, in order: lint, plan, redirect-table, server-maps, artwork,
+        /// manifest, commit, cache. The redirect table and the server maps are made
+        /// concurrently: `redirect-table` ends when the table's files are written, and
+        /// `server-maps` counts what the maps took beyond that.
         public var timings: [(phase: String, seconds: Double)]
     }
 
@@ -74,16 +77,18 @@ public enum BuildPipeline {
         func failed() -> Result { Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: nil, workingSet: lint) }
         guard !diagnostics.fails(strict: request.strict) else { return failed() }
 
-        // Independent passes over the catalog: one core each.
-        async let planned = BuildPlanner.plan(lint.catalog)
-        async let compiled = TableCompiler.compile(lint.catalog)
-        let plan = await planned
-        let table = await compiled
+        // The plan, and the redirect table with everything made from it (the table's files and
+        // the server maps, hashed as they are made), are independent: they run concurrently.
+        async let planned = BuildPlanner.plan(lint.catalog, keepArtwork: request.artwork)
+        let table = TableCompiler.compile(lint.catalog)
         let asOf = request.at ?? request.now
         // Static maps are compiled as of `--at`; without it, as of the start of the current
         // window (nothing changes between transitions), so that builds stay byte-identical
         // until `next-transition`.
         let mapsAsOf = request.at ?? Instant(seconds: table.previousTransition(atOrBefore: request.now.seconds) ?? 0)
+        let tableFiles = Task { await TableStage.run(table) }
+        let emitted = Task { await ServerMapStage.run(table, catalog: lint.catalog, at: mapsAsOf) }
+        let plan = await planned
         diagnostics = (diagnostics + plan.diagnostics).sorted(by: Diagnostic.reportOrder)
         guard !diagnostics.fails(strict: request.strict) else { return failed() }
 
@@ -103,25 +108,23 @@ public enum BuildPipeline {
                 var keep: Set<String> = [BuildTarget.readmeName, BuildTarget.manifestName]
                 if request.artwork { keep.insert(ArtworkStage.folder) }
                 try staging.removeAll(in: "", except: keep)
-                // The redirect table: the compact binary form and the same content as JSON.
-                let tableFiles: [(name: String, bytes: [UInt8])]
-                do {
-                    tableFiles = [(BuildTarget.tableName, try QRTWriter.write(table)), (BuildTarget.tableJSONName, TableJSONWriter.write(table))]
-                } catch {
+                switch await tableFiles.value {
+                case .success(let files):
+                    for file in files {
+                        try staging.write(file.bytes, to: file.path)
+                        outputs.append(file.manifestEntry)
+                    }
+                case .failure(let error):
                     mapDiagnostics = [BuildRule.tableUnwritable(String(describing: error))]
                     throw OutputsFailed()
                 }
-                for file in tableFiles {
-                    try staging.write(file.bytes, to: file.name)
-                    outputs.append(BuildManifest.File(path: file.name, digest: SHA256.hash(file.bytes), size: file.bytes.count))
-                }
                 clock.end("redirect-table")
-                let maps = await ServerMapStage.run(table, catalog: lint.catalog, at: mapsAsOf)
+                let maps = await emitted.value
                 mapDiagnostics = maps.diagnostics
                 if maps.diagnostics.fails(strict: request.strict) { throw OutputsFailed() }
                 for file in maps.files {
                     try staging.write(file.bytes, to: file.path)
-                    outputs.append(BuildManifest.File(path: file.path, digest: SHA256.hash(file.bytes), size: file.bytes.count))
+                    outputs.append(file.manifestEntry)
                 }
                 serverMaps = maps.targets
                 clock.end("server-maps")
@@ -155,7 +158,7 @@ public enum BuildPipeline {
         cache?.save(used: staged.used, added: staged.added)
         clock.end("cache")
         let summary = Summary(
-            out: target.path, swap: swap, codes: lint.catalog.codes.count, printedCodes: plan.artwork.count,
+            out: target.path, swap: swap, codes: lint.catalog.codes.count, printedCodes: plan.printedCodes,
             artworkFiles: staged.files.count, rendered: staged.rendered, reused: staged.reused,
             files: outputs.count + staged.files.count + 2, timings: clock.phases)
         return Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: summary, workingSet: (lint, plan, table))

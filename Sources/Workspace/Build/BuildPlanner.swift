@@ -11,19 +11,25 @@ public enum BuildPlanner {
     public static let printedStatuses: Set<CodeStatus> = [.active, .paused]
 
     public struct Plan: Sendable {
-        /// Printed codes, ordered by id (bytewise).
+        /// Printed codes, ordered by id (bytewise); empty when the plan was made without
+        /// keeping the artwork (`qrops build --no-artwork`).
         public var artwork: [ArtworkPlan]
+        /// How many codes are printed (with valid artwork settings), kept or not.
+        public var printedCodes: Int
         public var diagnostics: [Diagnostic]
         public var codesByStatus: [CodeStatus: Int]
     }
 
-    public static func plan(_ catalog: Catalog) -> Plan {
+    /// With `keepArtwork` false every printed code is still checked (a build without artwork
+    /// refuses what a build with it refuses) but its plan is not kept: `artwork` stays empty.
+    public static func plan(_ catalog: Catalog, keepArtwork: Bool = true) -> Plan {
         var plans: [ArtworkPlan] = []
         var diagnostics: [Diagnostic] = []
         var counts: [CodeStatus: Int] = [:]
         var folded: [String: Located<String>] = [:]
         folded.reserveCapacity(catalog.codes.count)
-        plans.reserveCapacity(catalog.codes.count)
+        if keepArtwork { plans.reserveCapacity(catalog.codes.count) }
+        var printed = 0
         var ignoresCase: [String: Bool] = [:]
         for code in catalog.codes {
             counts[code.status.value, default: 0] += 1
@@ -48,13 +54,14 @@ public enum BuildPlanner {
             let plan = ArtworkPlan(code: code, domain: domain, caseInsensitivePath: caseInsensitive, policy: catalog.policies.artwork)
             do {
                 try plan.style.validate()
-                plans.append(plan)
+                printed += 1
+                if keepArtwork { plans.append(plan) }
             } catch {
                 diagnostics.append(BuildRule.artworkInvalid(plan, error.description, at: plan.location(of: error)))
             }
         }
         plans.sort { ByteOrder.precedes($0.codeID.value, $1.codeID.value) }
-        return Plan(artwork: plans, diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), codesByStatus: counts)
+        return Plan(artwork: plans, printedCodes: printed, diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), codesByStatus: counts)
     }
 
     /// Whether URL compaction may upper-case the slug: unless the domain's policy says

@@ -9,7 +9,7 @@ import ServerMaps
 enum ServerMapStage {
     struct Result: Sendable {
         /// Relative to the build folder, in emitter order, each emitter's files in its order.
-        var files: [EmittedFile] = []
+        var files: [BuildOutput] = []
         var diagnostics: [Diagnostic] = []
         /// The targets emitted, in the order configured.
         var targets: [String] = []
@@ -38,8 +38,10 @@ enum ServerMapStage {
     static func run(_ table: RedirectTable, catalog: Catalog, at: Instant) async -> Result {
         let (emitters, configDiagnostics) = targets(catalog.policies)
         let options = EmitOptions(at: at.seconds)
+        // One task per emitter; each hashes its own files.
         let results = await ParallelMap.map(count: emitters.count, chunk: 1) { index in
-            emitters[index].emitter.emit(table, options: options)
+            let emitted = emitters[index].emitter.emit(table, options: options)
+            return (files: emitted.files.map { BuildOutput(path: $0.path, bytes: $0.bytes) }, findings: emitted.findings)
         }
         var codesByID: [String: Code] = [:]
         if results.contains(where: { !$0.findings.isEmpty }) {

@@ -155,6 +155,24 @@ struct BuildPlannerTests {
         #expect(diagnostic.location == SourceLocation(file: "codes/a.yaml", line: 6, column: 9))
     }
 
+    /// `qrops build --no-artwork` plans without keeping the artwork: the same findings and the
+    /// same printed count, nothing kept.
+    @Test func withoutArtworkTheSameFindingsAndCountsAreKeptButNoPlans() async throws {
+        let lint = await LintPipeline.run(MemoryRepository(files: [
+            "policies/domains.yaml": domains,
+            "codes/a.yaml": code("A", "a", extra: "artwork:\n  size: 1mm\n"),
+            "codes/b.yaml": code("B", "b"), "codes/c.yaml": code("C", "c", status: "paused"),
+            "codes/d.yaml": code("D", "d", status: "retired"), "codes/e.yaml": code("e-1", "e"), "codes/f.yaml": code("E-1", "f"),
+        ]), now: now, engine: RuleEngine(rules: []))
+        let kept = BuildPlanner.plan(lint.catalog)
+        let counted = BuildPlanner.plan(lint.catalog, keepArtwork: false)
+        #expect(kept.artwork.map(\.codeID.value) == ["B", "C", "e-1"])
+        #expect(kept.printedCodes == 3 && counted.printedCodes == 3)
+        #expect(counted.artwork.isEmpty)
+        #expect(counted.diagnostics == kept.diagnostics && kept.diagnostics.count == 2)
+        #expect(counted.codesByStatus == kept.codesByStatus)
+    }
+
     @Test func cacheKeysChangeWithEverySettingAndTheFormat() async throws {
         let (result, _) = await plan([
             "policies/domains.yaml": domains,
