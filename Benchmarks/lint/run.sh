@@ -6,8 +6,9 @@
 #
 # 1. builds the C reference (Benchmarks/lint/yaml-events.c) and qrops in release mode,
 # 2. generates Benchmarks/out/portfolio-<N> with gen-portfolio.py unless it already exists,
-# 3. times libyaml event parsing (1 thread and T threads, best of R) and
-#    `qrops lint DIR --format json` (wall time best of R, peak RSS), and prints them side by side.
+# 3. times libyaml event parsing (1 thread and T threads, best of R), `qrops lint DIR --format json`
+#    and `qrops build DIR --no-artwork` (the redirect table alone, then with the server maps the
+#    portfolio's policy names), each wall time best of R with peak RSS, and prints them side by side.
 # Set QROPS_BIN=/path/to/qrops to time another binary (no Swift build). See docs/benchmarks.md.
 set -euo pipefail
 
@@ -87,49 +88,73 @@ yaml_files="$(field "$one" files)"
 yaml1="$(field "$one" seconds)"
 yamln="$(field "$many" seconds)"
 
-# --- qrops lint -----------------------------------------------------------------------------
-measurements="$(mktemp)"
-lint_log="$out/lint-$label.stderr"
-trap 'rm -f "$measurements"' EXIT
-best=""
-peak=0
-status=0
-for ((run = 1; run <= runs; run++)); do
-    start="$(date +%s%N)"
-    set +e
-    /usr/bin/time -f '%M' -o "$measurements" "$qrops" lint "$portfolio" --format json > /dev/null 2> "$lint_log"
-    status=$?
-    set -e
-    end="$(date +%s%N)"
-    if ((status >= 2)); then
-        echo "run.sh: qrops lint failed with exit status $status; its stderr ($lint_log) ends with:" >&2
-        tail -n 20 "$lint_log" >&2
-        exit 1
-    fi
-    seconds="$(awk -v ns="$((end - start))" 'BEGIN { printf "%.3f", ns / 1e9 }')"
-    rss="$(tail -n 1 "$measurements")"
-    ((rss > peak)) && peak="$rss"
-    if [[ -z "$best" ]] || awk -v a="$seconds" -v b="$best" 'BEGIN { exit !(a < b) }'; then best="$seconds"; fi
-    echo "qrops lint run $run: ${seconds}s, peak RSS $((rss / 1024)) MiB, exit $status"
-done
-if ((status == 1)); then
-    echo "note: qrops lint reported errors on the generated portfolio (exit 1); see $lint_log" >&2
+# --- qrops lint and qrops build --no-artwork ------------------------------------------------
+# The build is timed twice: with the redirect table only (a copy of the portfolio whose policy
+# says `build: {targets: []}`), which is the compiler's own work, and with the server maps the
+# generated policy names (nginx, Caddy, Apache, HAProxy).
+tables_only="$portfolio-tables-only"
+if [[ ! -f "$tables_only/.qrops-bench-portfolio" || "$portfolio/.qrops-bench-portfolio" -nt "$tables_only/.qrops-bench-portfolio" ]]; then
+    rm -rf "$tables_only"
+    cp -r "$portfolio" "$tables_only"
+    sed -i 's/^  targets: \[.*\]$/  targets: []/' "$tables_only/policies/rules.yaml"
+    grep -q '^  targets: \[\]$' "$tables_only/policies/rules.yaml" || { echo "run.sh: could not set build targets in $tables_only" >&2; exit 1; }
 fi
+measurements="$(mktemp)"
+build_out="$(mktemp -d)"
+trap 'rm -rf "$measurements" "$build_out"' EXIT
+
+# measure NAME LOG COMMAND...: best wall time of $runs runs (in $best) and peak RSS (in $peak).
+measure() {
+    local name="$1" log="$2" run start end seconds rss status
+    shift 2
+    best=""
+    peak=0
+    for ((run = 1; run <= runs; run++)); do
+        rm -rf "$build_out/build"
+        start="$(date +%s%N)"
+        set +e
+        /usr/bin/time -f '%M' -o "$measurements" "$@" > /dev/null 2> "$log"
+        status=$?
+        set -e
+        end="$(date +%s%N)"
+        if ((status != 0)); then
+            echo "run.sh: $name failed with exit status $status; its stderr ($log) ends with:" >&2
+            tail -n 20 "$log" >&2
+            exit 1
+        fi
+        seconds="$(awk -v ns="$((end - start))" 'BEGIN { printf "%.3f", ns / 1e9 }')"
+        rss="$(tail -n 1 "$measurements")"
+        ((rss > peak)) && peak="$rss"
+        if [[ -z "$best" ]] || awk -v a="$seconds" -v b="$best" 'BEGIN { exit !(a < b) }'; then best="$seconds"; fi
+        echo "$name run $run: ${seconds}s, peak RSS $((rss / 1024)) MiB, exit $status"
+    done
+}
+
+measure "qrops lint" "$out/lint-$label.stderr" "$qrops" lint "$portfolio" --format json
+lint="$best"; lint_rss="$peak"
+measure "qrops build (table)" "$out/build-table-$label.stderr" \
+    "$qrops" build "$tables_only" --no-artwork --out "$build_out/build" --format json
+build_table="$best"; build_table_rss="$peak"
+measure "qrops build (table + maps)" "$out/build-maps-$label.stderr" \
+    "$qrops" build "$portfolio" --no-artwork --out "$build_out/build" --format json
+build_maps="$best"; build_maps_rss="$peak"
 
 # --- report ---------------------------------------------------------------------------------
 awk -v codes="$codes" -v files="$yaml_files" -v bytes="$bytes" -v threads="$threads" -v runs="$runs" \
-    -v y1="$yaml1" -v yn="$yamln" -v lint="$best" -v rss="$peak" -v dir="$portfolio" \
+    -v y1="$yaml1" -v yn="$yamln" -v lint="$lint" -v rss="$lint_rss" -v dir="$portfolio" \
+    -v bt="$build_table" -v btrss="$build_table_rss" -v bm="$build_maps" -v bmrss="$build_maps_rss" \
     -v cpus="$(nproc)" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
 function mbps(s) { return (s > 0) ? bytes / 1e6 / s : 0 }
 function ratio(a, b) { return (b > 0) ? a / b : 0 }
 BEGIN {
     printf "\nportfolio  %s\n           %d codes, %d YAML files, %.1f MB; %d CPUs, load %s; best of %d\n\n",
         dir, codes, files, bytes / 1e6, cpus, load, runs
-    printf "%-32s %9s %9s\n", "", "seconds", "MB/s"
-    printf "%-32s %9.3f %9.1f\n", "libyaml events, 1 thread", y1, mbps(y1)
-    printf "%-32s %9.3f %9.1f\n", sprintf("libyaml events, %d threads", threads), yn, mbps(yn)
-    printf "%-32s %9.3f %9.1f\n", "qrops lint --format json", lint, mbps(lint)
-    printf "\nqrops lint peak RSS                %d MiB\n", rss / 1024
-    printf "lint / libyaml 1 thread            %.2fx\n", ratio(lint, y1)
+    printf "%-44s %9s %9s %9s %9s\n", "", "seconds", "MB/s", "x 1 thr", "peak MiB"
+    printf "%-44s %9.3f %9.1f %9s %9s\n", "libyaml events, 1 thread", y1, mbps(y1), "1.00x", "-"
+    printf "%-44s %9.3f %9.1f %8.2fx %9s\n", sprintf("libyaml events, %d threads", threads), yn, mbps(yn), ratio(yn, y1), "-"
+    printf "%-44s %9.3f %9.1f %8.2fx %9d\n", "qrops lint --format json", lint, mbps(lint), ratio(lint, y1), rss / 1024
+    printf "%-44s %9.3f %9.1f %8.2fx %9d\n", "qrops build --no-artwork (redirect table)", bt, mbps(bt), ratio(bt, y1), btrss / 1024
+    printf "%-44s %9.3f %9.1f %8.2fx %9d\n", "qrops build --no-artwork (table + 4 servers)", bm, mbps(bm), ratio(bm, y1), bmrss / 1024
+    printf "\nfloors: lint <= 2x libyaml 1 thread (issue 2), build --no-artwork <= 2.5x (issue 5)\n"
     printf "lint / libyaml %d threads           %.2fx\n", threads, ratio(lint, yn)
 }'
