@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Module map (see docs/architecture.md):
+// Module map (see the README, "Layout"):
 //   CYAML, CZlib      system libraries (Debian libyaml-dev, zlib1g-dev)
 //   CSHA256           SHA-256 blocks on the CPU's SHA extensions (C; Workspace's SHA256 uses it when present)
 //   Diagnostics       diagnostics as values + human/json/sarif/github renderers (pure)
