@@ -82,35 +82,12 @@ if [[ ! -f "$repo/.qrops-bench-diff" ]]; then
 fi
 
 # --- timing ---------------------------------------------------------------------------------
-measurements="$(mktemp)"
-trap 'rm -f "$measurements"' EXIT
-# time_best NAME ARGS...: best wall time of $runs runs and the peak RSS; exit status 2 stops.
-time_best() {
-    local name="$1"; shift
-    local best="" peak=0 status=0 start end seconds rss
-    for ((run = 1; run <= runs; run++)); do
-        start="$(date +%s%N)"
-        set +e
-        /usr/bin/time -f '%M' -o "$measurements" "$qrops" "$@" > "$out/$name.stdout" 2> "$out/$name.stderr"
-        status=$?
-        set -e
-        end="$(date +%s%N)"
-        if ((status >= 2)); then
-            echo "run.sh: qrops $* failed with exit status $status:" >&2
-            tail -n 20 "$out/$name.stderr" >&2
-            exit 1
-        fi
-        seconds="$(awk -v ns="$((end - start))" 'BEGIN { printf "%.3f", ns / 1e9 }')"
-        rss="$(tail -n 1 "$measurements")"
-        ((rss > peak)) && peak="$rss"
-        if [[ -z "$best" ]] || awk -v a="$seconds" -v b="$best" 'BEGIN { exit !(a < b) }'; then best="$seconds"; fi
-        echo "$name run $run: ${seconds}s, peak RSS $((rss / 1024)) MiB, exit $status" >&2
-    done
-    echo "$best $peak $status"
-}
+# shellcheck source=../lib/time-best.sh
+source "$root/Benchmarks/lib/time-best.sh"
 
-read -r lint_s lint_rss lint_status < <(time_best "lint-$label" lint "$repo" --format json)
-read -r diff_s diff_rss diff_status < <(time_best "diff-$label" diff --base main "$repo" --format json)
+read -r lint_s lint_rss lint_status < <(time_best "qrops lint" "$out/lint-$label" "$qrops" lint "$repo" --format json)
+read -r diff_s diff_rss diff_status < <(time_best "qrops diff" "$out/diff-$label" "$qrops" diff --base main "$repo" --format json)
+[[ -n "$lint_s" && -n "$diff_s" ]] || exit 1  # time_best said why
 changed_codes="$(grep -c '"kind"' "$out/diff-$label.stdout" || true)"
 
 awk -v codes="$codes" -v changed="$changed" -v runs="$runs" -v repo="$repo" -v cpus="$(nproc)" \

@@ -99,45 +99,25 @@ if [[ ! -f "$tables_only/.qrops-bench-portfolio" || "$portfolio/.qrops-bench-por
     sed -i 's/^  targets: \[.*\]$/  targets: []/' "$tables_only/policies/rules.yaml"
     grep -q '^  targets: \[\]$' "$tables_only/policies/rules.yaml" || { echo "run.sh: could not set build targets in $tables_only" >&2; exit 1; }
 fi
-measurements="$(mktemp)"
 build_out="$(mktemp -d)"
-trap 'rm -rf "$measurements" "$build_out"' EXIT
+trap 'rm -rf "$build_out"' EXIT
+# shellcheck source=../lib/time-best.sh
+source "$root/Benchmarks/lib/time-best.sh"
+# Every build starts without an output folder.
+clear_build() { rm -rf "$build_out/build"; }
+before_each_run=clear_build
 
-# measure NAME LOG COMMAND...: best wall time of $runs runs (in $best) and peak RSS (in $peak).
-measure() {
-    local name="$1" log="$2" run start end seconds rss status
-    shift 2
-    best=""
-    peak=0
-    for ((run = 1; run <= runs; run++)); do
-        rm -rf "$build_out/build"
-        start="$(date +%s%N)"
-        set +e
-        /usr/bin/time -f '%M' -o "$measurements" "$@" > /dev/null 2> "$log"
-        status=$?
-        set -e
-        end="$(date +%s%N)"
-        if ((status != 0)); then
-            echo "run.sh: $name failed with exit status $status; its stderr ($log) ends with:" >&2
-            tail -n 20 "$log" >&2
-            exit 1
-        fi
-        seconds="$(awk -v ns="$((end - start))" 'BEGIN { printf "%.3f", ns / 1e9 }')"
-        rss="$(tail -n 1 "$measurements")"
-        ((rss > peak)) && peak="$rss"
-        if [[ -z "$best" ]] || awk -v a="$seconds" -v b="$best" 'BEGIN { exit !(a < b) }'; then best="$seconds"; fi
-        echo "$name run $run: ${seconds}s, peak RSS $((rss / 1024)) MiB, exit $status"
-    done
-}
-
-measure "qrops lint" "$out/lint-$label.stderr" "$qrops" lint "$portfolio" --format json
-lint="$best"; lint_rss="$peak"
-measure "qrops build (table)" "$out/build-table-$label.stderr" \
-    "$qrops" build "$tables_only" --no-artwork --out "$build_out/build" --format json
-build_table="$best"; build_table_rss="$peak"
-measure "qrops build (table + maps)" "$out/build-maps-$label.stderr" \
-    "$qrops" build "$portfolio" --no-artwork --out "$build_out/build" --format json
-build_maps="$best"; build_maps_rss="$peak"
+read -r lint lint_rss lint_status < <(time_best "qrops lint" "$out/lint-$label" "$qrops" lint "$portfolio" --format json)
+read -r build_table build_table_rss build_table_status < <(time_best "qrops build (table)" "$out/build-table-$label" \
+    "$qrops" build "$tables_only" --no-artwork --out "$build_out/build" --format json)
+read -r build_maps build_maps_rss build_maps_status < <(time_best "qrops build (table + maps)" "$out/build-maps-$label" \
+    "$qrops" build "$portfolio" --no-artwork --out "$build_out/build" --format json)
+[[ -n "$lint" && -n "$build_table" && -n "$build_maps" ]] || exit 1  # time_best said why
+for status in "$lint_status" "$build_table_status" "$build_maps_status"; do
+    if ((status != 0)); then
+        echo "note: a command reported errors on the generated portfolio (exit $status); see $out/*-$label.stderr" >&2
+    fi
+done
 
 # --- report ---------------------------------------------------------------------------------
 awk -v codes="$codes" -v files="$yaml_files" -v bytes="$bytes" -v threads="$threads" -v runs="$runs" \

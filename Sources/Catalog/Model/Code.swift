@@ -134,7 +134,16 @@ public final class SharedArtworkSpec: Sendable {
 public enum UTMParameter: String, Sendable, CaseIterable {
     case source, medium, campaign, term, content
 
-    public var queryName: String { "utm_" + rawValue }
+    /// `utm_source`, ... (literals: the table compiler asks for these once per code).
+    public var queryName: String {
+        switch self {
+        case .source: "utm_source"
+        case .medium: "utm_medium"
+        case .campaign: "utm_campaign"
+        case .term: "utm_term"
+        case .content: "utm_content"
+        }
+    }
 }
 
 /// A `{rule, reason, until}` entry of a code's `ignore:` list.

@@ -78,10 +78,14 @@ public enum TableCompiler {
             domains[host] = TableDomain(host: host)
             domainFallback = nil
         }
+        // UTM parameters in their fixed order (source, medium, campaign, term, content).
         var utm: [QueryParameter] = []
-        for parameter in UTMParameter.allCases {
-            if let value = code.utm.first(where: { $0.key.value == parameter.rawValue })?.value.value {
-                utm.append(QueryParameter(name: parameter.queryName, value: value))
+        if !code.utm.isEmpty {
+            utm.reserveCapacity(code.utm.count)
+            for parameter in UTMParameter.allCases {
+                if let value = code.utm.first(where: { $0.key.value == parameter.rawValue })?.value.value {
+                    utm.append(QueryParameter(name: parameter.queryName, value: value))
+                }
             }
         }
         return TableCode(

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Builds the `STRS` section (docs/table-format.md, "String pool"): every distinct string once,
 /// each stored as a reference to its longest stored proper prefix (its parent) plus the bytes
 /// after it, laid out in the order the table uses them. Besides the strings themselves, the pool holds the prefixes that two
@@ -11,9 +17,13 @@ struct StringPoolBuilder {
         var count: Int
     }
 
-    private var ids: [ByteKey: Int] = [:]
     private var arena: [UInt8] = []
     private var spans: [Span] = []
+    /// The strings' hashes, by id, and an open-addressing table of ids (-1: empty), at most
+    /// half full. (Faster than a `Dictionary` of strings, which hashes with SipHash; which
+    /// slot a string lands in never shows in the output.)
+    private var hashes: [UInt64] = []
+    private var slots: [Int32] = []
 
     /// `/ ? & = - _ . : #`
     @inline(__always)
@@ -25,22 +35,82 @@ struct StringPoolBuilder {
     }
 
     mutating func reserve(strings: Int, bytes: Int) {
-        ids.reserveCapacity(strings)
         spans.reserveCapacity(strings)
+        hashes.reserveCapacity(strings)
         arena.reserveCapacity(bytes)
+        if slots.count < 2 * strings { rehash(slotCount: Self.slotCount(for: strings)) }
     }
     /// Shorter shared prefixes are not worth a node of their own.
     static let minimumPrefix = 4
 
     /// Adds a string (once) and returns its id.
     mutating func add(_ text: String) -> Int {
-        let key = ByteKey(text)
-        if let id = ids[key] { return id }
+        var text = text
+        return text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+    }
+
+    private mutating func add(_ bytes: UnsafeRawBufferPointer) -> Int {
+        if slots.isEmpty { rehash(slotCount: 1_024) }
+        let hash = Self.hash(bytes)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let id = Int(slots[slot])
+            if hashes[id] == hash, equals(spans[id], bytes) { return id }
+            slot = (slot + 1) & mask
+        }
         let id = spans.count
-        spans.append(Span(start: arena.count, count: text.utf8.count))
-        arena.append(contentsOf: text.utf8)
-        ids[key] = id
+        spans.append(Span(start: arena.count, count: bytes.count))
+        arena.append(contentsOf: bytes)
+        hashes.append(hash)
+        slots[slot] = Int32(truncatingIfNeeded: id)
+        if 2 * spans.count > slots.count { rehash(slotCount: 2 * slots.count) }
         return id
+    }
+
+    private func equals(_ span: Span, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard span.count == bytes.count else { return false }
+        guard span.count > 0, let other = bytes.baseAddress else { return true }
+        return arena.withUnsafeBytes { arena in
+            guard let base = arena.baseAddress else { return false }
+            return memcmp(base + span.start, other, span.count) == 0
+        }
+    }
+
+    private static func slotCount(for strings: Int) -> Int {
+        var count = 1_024
+        while count < 2 * strings { count *= 2 }
+        return count
+    }
+
+    private mutating func rehash(slotCount: Int) {
+        slots = [Int32](repeating: -1, count: slotCount)
+        let mask = slotCount - 1
+        for (id, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(truncatingIfNeeded: id)
+        }
+    }
+
+    /// A fast 64-bit hash of bytes (eight at a time, multiply and fold).
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var index = 0
+        while index + 8 <= bytes.count {
+            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+            index += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < bytes.count {
+            tail |= UInt64(bytes[index]) << shift
+            shift += 8
+            index += 1
+        }
+        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return hash ^ (hash >> 29)
     }
 
     var stringCount: Int { spans.count }
