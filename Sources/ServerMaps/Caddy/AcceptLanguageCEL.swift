@@ -12,14 +12,23 @@ enum AcceptLanguageCEL {
 
     /// Nil when no language in the list can ever be a primary subtag (the route never matches).
     static func prefers(_ languages: [String]) -> String? {
-        let usable = languages.filter { language in
-            (1...8).contains(language.utf8.count) && language.utf8.allSatisfy(RequestPattern.isLetter)
-        }
+        let usable = Self.languages(languages)
         guard !usable.isEmpty else { return nil }
         let names = usable.map { RequestPattern.caseless($0, .re2) }.joined(separator: "|")
         let items = "\(header).split(',')"
         return "\(items).exists(x, \(quality("x")) > 0.0 && \(tag("x")).matches(r'^(?:\(names))(?:[-_]|$)') && "
             + "\(items).all(y, \(quality("y")) < \(quality("x")) || (\(quality("y")) == \(quality("x")) && \(position("y")) >= \(position("x")))))"
+    }
+
+    /// The languages of a list that can be a primary subtag (2–8 ASCII letters), lower-cased,
+    /// each once, in their order.
+    static func languages(_ languages: [String]) -> [String] {
+        var seen = Set<String>()
+        return languages.compactMap { language in
+            guard (2...8).contains(language.utf8.count), language.utf8.allSatisfy(RequestPattern.isLetter) else { return nil }
+            let lower = String(decoding: language.utf8.map { $0 | 0x20 }, as: UTF8.self)
+            return seen.insert(lower).inserted ? lower : nil
+        }
     }
 
     /// The item's `;`-separated parts without empty ones (as Swift's `split` drops them).

@@ -53,64 +53,108 @@ struct CaddyDomainSection {
         domain.caseSensitiveSlugs ? "{vars.qrops_key_exact}" : "{vars.qrops_key}"
     }
 
-    func write(_ writer: inout CaddyfileWriter, names: inout CaddyMatcherNames) {
+    /// What a domain with codes whose routes test the language leaves for after the language
+    /// step (`CaddyPreferredLanguage`): those codes' route blocks and the answers.
+    struct Deferred {
+        var hostMatcher: String
+        /// The codes waiting for the language (plan indices) and their map entries' numbers.
+        var numbers: [Int: Int]
+    }
+
+    /// The domain's host matcher and block. A domain with codes whose routes test the language
+    /// only looks the slug up here (the answer is kept in `{vars.qrops_answer}`, the blocks of
+    /// its other codes with routes answer); the rest waits for `writeAfterLanguage`.
+    func write(_ writer: inout CaddyfileWriter, names: inout CaddyMatcherNames) -> Deferred? {
         let hostMatcher = names.next("host")
+        let waiting = Set(plans.indices.filter { CaddyPreferredLanguage.isNeeded(by: plans[$0]) })
         writer.comment("\(domain.host): slugs are case-\(domain.caseSensitiveSlugs ? "sensitive" : "insensitive"), \(plans.count) code\(plans.count == 1 ? "" : "s").")
         writer.line("\(hostMatcher) host \(domain.host) \(domain.host).")
-        // A `route` (in order, one level of nesting less than `handle` + `route`): it always
-        // ends in an answer, so the unknown-host 404 after it never runs for this host.
+        var numbers: [Int: Int] = [:]
+        // A `route` (in order, one level of nesting less than `handle` + `route`): it, or the
+        // host's block after the language step, always ends in an answer, so the unknown-host
+        // 404 at the end never runs for this host.
         writer.block("route \(hostMatcher)") { body in
-            writeLookup(&body, names: &names)
+            writeTree(&body, Array(plans.indices), names: &names) { leaf, entries, names in
+                writeLeaf(&leaf, entries, waiting: waiting, numbers: &numbers, names: &names)
+            }
+            if waiting.isEmpty {
+                writeAnswers(&body, names: &names)
+            } else {
+                body.comment("\(waiting.count) code\(waiting.count == 1 ? "" : "s") with routes on the language and the answers: after the language step.")
+            }
+        }
+        return waiting.isEmpty ? nil : Deferred(hostMatcher: hostMatcher, numbers: numbers)
+    }
+
+    /// The rest of a domain with codes whose routes test the language, once the language step
+    /// has run: those codes' route blocks (looked up by slug again, in a tree of their own) and
+    /// the answers.
+    func writeAfterLanguage(_ writer: inout CaddyfileWriter, _ deferred: Deferred, names: inout CaddyMatcherNames) {
+        writer.comment("\(domain.host): the codes with routes on the language, then the answers.")
+        writer.block("route \(deferred.hostMatcher)") { body in
+            let routed = names.next("routed")
+            body.line("\(routed) vars_regexp {vars.qrops_answer} ^r")
+            body.block("route \(routed)") { lookup in
+                writeTree(&lookup, deferred.numbers.keys.sorted(), names: &names) { leaf, entries, _ in
+                    for index in entries {
+                        guard let number = deferred.numbers[index] else { continue }
+                        CaddyRouteBlock(plan: plans[index], domain: domain, number: number).write(&leaf)
+                    }
+                }
+            }
             writeAnswers(&body, names: &names)
         }
     }
 
-    /// The lookup: a group of mutually exclusive `handle`s, each ending in a map whose answer
-    /// goes into `{vars.qrops_answer}` (a code with routes answers in its own block).
-    func writeLookup(_ writer: inout CaddyfileWriter, names: inout CaddyMatcherNames) {
+    typealias LeafWriter = (inout CaddyfileWriter, [Int], inout CaddyMatcherNames) -> Void
+
+    /// The lookup of some codes (plan indices): a group of mutually exclusive `handle`s, each
+    /// selecting a leaf by the slug key; `leaf` writes each leaf's body.
+    func writeTree(_ writer: inout CaddyfileWriter, _ entries: [Int], names: inout CaddyMatcherNames, leaf: LeafWriter) {
         let keys = plans.map { CaddyShardTree.lowered($0.key) }
-        let inTree = plans.indices.filter { CaddyShardTree.isTreeKey(keys[$0]) }
-        let others = plans.indices.filter { !CaddyShardTree.isTreeKey(keys[$0]) }
+        let inTree = entries.filter { CaddyShardTree.isTreeKey(keys[$0]) }
+        let others = entries.filter { !CaddyShardTree.isTreeKey(keys[$0]) }
         if !others.isEmpty {
             let other = names.next("other")
             writer.comment("Slugs with characters outside [a-z0-9._~-]: looked up here, never in the tree below.")
             // Anchored at the key's `/`: Caddy 2.6 first tests the regex on a variable of that name,
             // which does not exist (`<nil>`).
             writer.line("\(other) vars_regexp \(keyVariable) ^\\x2F.*[^\(domain.caseSensitiveSlugs ? "A-Za-z" : "a-z")0-9._~/-]")
-            writer.block("handle \(other)") { leaf in writeLeaf(&leaf, others, names: &names) }
+            writer.block("handle \(other)") { body in leaf(&body, others, &names) }
         }
         let tree = CaddyShardTree.build(inTree, keys: keys, capacity: CaddyEmitter.leafCapacity)
-        writeNode(&writer, tree, prefix: [], names: &names)
+        writeNode(&writer, tree, prefix: [], names: &names, leaf: leaf)
     }
 
-    func writeNode(_ writer: inout CaddyfileWriter, _ node: CaddyShardTree.Node, prefix: [UInt8], names: inout CaddyMatcherNames) {
+    func writeNode(_ writer: inout CaddyfileWriter, _ node: CaddyShardTree.Node, prefix: [UInt8], names: inout CaddyMatcherNames, leaf: LeafWriter) {
         switch node {
         case .leaf(let entries):
             guard !entries.isEmpty else { return }
-            writer.block("handle") { leaf in writeLeaf(&leaf, entries, names: &names) }
+            writer.block("handle") { body in leaf(&body, entries, &names) }
         case .branch(let children, let rest):
             for child in children {
                 let matcher = names.next("n")
                 writer.line("\(matcher) vars_regexp \(keyVariable) " + CaddyShardTree.pattern(prefix: prefix, characters: child.characters, caseSensitiveKeys: domain.caseSensitiveSlugs))
                 writer.block("handle \(matcher)") { inner in
                     if case .leaf(let entries) = child.node {
-                        writeLeaf(&inner, entries, names: &names)
+                        leaf(&inner, entries, &names)
                     } else {
-                        writeNode(&inner, child.node, prefix: prefix + child.characters, names: &names)
+                        writeNode(&inner, child.node, prefix: prefix + child.characters, names: &names, leaf: leaf)
                     }
                 }
             }
             if !rest.isEmpty {
-                writer.block("handle") { leaf in writeLeaf(&leaf, rest, names: &names) }
+                writer.block("handle") { body in leaf(&body, rest, &names) }
             }
         case .prefixed(let character, let node):
-            writeNode(&writer, node, prefix: prefix + [character], names: &names)
+            writeNode(&writer, node, prefix: prefix + [character], names: &names, leaf: leaf)
         }
     }
 
     /// One map (its answer kept in `{vars.qrops_answer}`: `status|vary|Location`) and the route
-    /// blocks of the codes with routes in it.
-    func writeLeaf(_ writer: inout CaddyfileWriter, _ entries: [Int], names: inout CaddyMatcherNames) {
+    /// blocks of the codes with routes in it, except those `waiting` for the language step,
+    /// whose numbers go into `numbers`.
+    func writeLeaf(_ writer: inout CaddyfileWriter, _ entries: [Int], waiting: Set<Int>, numbers: inout [Int: Int], names: inout CaddyMatcherNames) {
         var routed: [(plan: PlannedCode, number: Int)] = []
         writer.block("map \(keyVariable) {qrops.answer}") { map in
             for index in entries {
@@ -121,7 +165,11 @@ struct CaddyDomainSection {
                     map.line("\(CaddyfileText.quoted("/" + plan.key)) \(CaddyfileText.quoted(value))")
                 case .routed:
                     let number = names.number()
-                    routed.append((plan, number))
+                    if waiting.contains(index) {
+                        numbers[index] = number
+                    } else {
+                        routed.append((plan, number))
+                    }
                     map.line("\(CaddyfileText.quoted("/" + plan.key)) r\(number)||")
                 }
             }

@@ -5,8 +5,9 @@ import Routing
 /// does; in short: the scan's query is snapshotted (made safe the way qrops forwards it), the
 /// path is normalised and case-folded with `uri` rewrites, each domain's codes are looked up in
 /// a prefix tree of small `map`s (a Caddy map is a linear scan), routes become named matchers
-/// (`vars` on the classified device, `header_regexp` on the country header, CEL `expression`s
-/// for the preferred language and query parameters), and `redir` answers.
+/// (`vars` on the classified device and on the preferred language, worked out once per scan
+/// that needs it, `header_regexp` on the country header, CEL `expression`s for query
+/// parameters), and `redir` answers.
 public enum CaddyEmitter: ServerMapEmitter {
     public static let target = "caddy"
     static let path = "caddy/qrops.caddy"
@@ -49,8 +50,15 @@ public enum CaddyEmitter: ServerMapEmitter {
         var names = CaddyMatcherNames()
         writer.block("route") { body in
             CaddyRequestSetup.write(&body, needs: needs, names: &names)
+            var deferred: [(section: CaddyDomainSection, rest: CaddyDomainSection.Deferred)] = []
             for section in sections {
-                section.write(&body, names: &names)
+                if let rest = section.write(&body, names: &names) { deferred.append((section, rest)) }
+            }
+            if !deferred.isEmpty {
+                CaddyPreferredLanguage(deferred.map(\.section)).write(&body, names: &names)
+                for (section, rest) in deferred {
+                    section.writeAfterLanguage(&body, rest, names: &names)
+                }
             }
             body.block("handle") { unknown in
                 unknown.comment("Not one of the short domains: 404.")

@@ -55,7 +55,8 @@ struct CaddyRouteBlock {
         }
     }
 
-    /// One matcher line per tested fact (ANDed by Caddy within a named matcher).
+    /// One matcher line per tested fact (ANDed by Caddy within a named matcher). The language
+    /// was worked out before the block (`CaddyPreferredLanguage`).
     static func matchers(_ condition: TableCondition, domain: TableDomain) -> [String] {
         var lines: [String] = []
         if !condition.devices.isEmpty {
@@ -66,7 +67,11 @@ struct CaddyRouteBlock {
         }
         var expressions: [String] = []
         if !condition.languages.isEmpty {
-            expressions.append(AcceptLanguageCEL.prefers(condition.languages) ?? "false")
+            if let language = CaddyPreferredLanguage.condition(condition.languages, besideDevice: !condition.devices.isEmpty) {
+                lines.append(language)
+            } else {
+                expressions.append("false")
+            }
         }
         for query in condition.query {
             if let pattern = RequestPattern.query(query, .re2) {
