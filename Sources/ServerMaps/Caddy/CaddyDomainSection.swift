@@ -74,7 +74,7 @@ struct CaddyDomainSection {
         // host's block after the language step, always ends in an answer, so the unknown-host
         // 404 at the end never runs for this host.
         writer.block("route \(hostMatcher)") { body in
-            writeTree(&body, Array(plans.indices), names: &names) { leaf, entries, names in
+            writeTree(&body, Array(plans.indices), capacity: CaddyEmitter.leafCapacity, names: &names) { leaf, entries, names in
                 writeLeaf(&leaf, entries, waiting: waiting, numbers: &numbers, names: &names)
             }
             if waiting.isEmpty {
@@ -95,7 +95,7 @@ struct CaddyDomainSection {
             let routed = names.next("routed")
             body.line("\(routed) vars_regexp {vars.qrops_answer} ^r")
             body.block("route \(routed)") { lookup in
-                writeTree(&lookup, deferred.numbers.keys.sorted(), names: &names) { leaf, entries, _ in
+                writeTree(&lookup, deferred.numbers.keys.sorted(), capacity: CaddyEmitter.routeLeafCapacity, names: &names) { leaf, entries, _ in
                     for index in entries {
                         guard let number = deferred.numbers[index] else { continue }
                         CaddyRouteBlock(plan: plans[index], domain: domain, number: number).write(&leaf)
@@ -109,8 +109,9 @@ struct CaddyDomainSection {
     typealias LeafWriter = (inout CaddyfileWriter, [Int], inout CaddyMatcherNames) -> Void
 
     /// The lookup of some codes (plan indices): a group of mutually exclusive `handle`s, each
-    /// selecting a leaf by the slug key; `leaf` writes each leaf's body.
-    func writeTree(_ writer: inout CaddyfileWriter, _ entries: [Int], names: inout CaddyMatcherNames, leaf: LeafWriter) {
+    /// selecting a leaf of at most `capacity` codes by the slug key; `leaf` writes each leaf's
+    /// body.
+    func writeTree(_ writer: inout CaddyfileWriter, _ entries: [Int], capacity: Int, names: inout CaddyMatcherNames, leaf: LeafWriter) {
         let keys = plans.map { CaddyShardTree.lowered($0.key) }
         let inTree = entries.filter { CaddyShardTree.isTreeKey(keys[$0]) }
         let others = entries.filter { !CaddyShardTree.isTreeKey(keys[$0]) }
@@ -122,7 +123,7 @@ struct CaddyDomainSection {
             writer.line("\(other) vars_regexp \(keyVariable) ^\\x2F.*[^\(domain.caseSensitiveSlugs ? "A-Za-z" : "a-z")0-9._~/-]")
             writer.block("handle \(other)") { body in leaf(&body, others, &names) }
         }
-        let tree = CaddyShardTree.build(inTree, keys: keys, capacity: CaddyEmitter.leafCapacity)
+        let tree = CaddyShardTree.build(inTree, keys: keys, capacity: capacity)
         writeNode(&writer, tree, prefix: [], names: &names, leaf: leaf)
     }
 

@@ -61,6 +61,8 @@ extension CaddyServerTests {
         #expect(emitted.findings.isEmpty)
         let text = String(decoding: emitted.files[0].bytes, as: UTF8.self)
         #expect(text.components(separatedBy: "map {vars.qrops_key}").count > 3, "the portfolio should need several leaves")
+        let afterLanguage = text.components(separatedBy: "route @qrops_language").last ?? ""
+        #expect(afterLanguage.components(separatedBy: "handle").count > 10, "the codes on the language should need several leaves of their own")
         let android = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36"
         let iPhone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1"
         let scans: [(userAgent: String?, language: String?)] = [
