@@ -21,6 +21,14 @@ struct ValueParsingTests {
         #expect(Instant.parse(text) == nil)
     }
 
+    /// Any Int64 of seconds prints (a table or a caller may hold one far outside 0000-9999).
+    @Test(arguments: [Int64.min, Int64.min + 1, -86_401, -1, 0, Int64.max - 1, Int64.max])
+    func extremeInstantsPrintWithoutTrapping(_ seconds: Int64) {
+        let text = Instant(seconds: seconds).description
+        #expect(text.hasSuffix("Z") && text.contains("T"))
+        #expect(!Instant(seconds: seconds).dateString.isEmpty)
+    }
+
     @Test func addsCalendarDurations() throws {
         let start = try #require(Instant.parse("2026-01-31"))
         #expect(start.adding(CalendarDuration(count: 1, unit: .months)).dateString == "2026-02-28")

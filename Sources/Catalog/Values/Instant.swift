@@ -59,7 +59,8 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// RFC 3339 in UTC, e.g. `2026-12-01T00:00:00Z`.
     public var description: String {
         let days = Int(seconds.floorDivided(by: 86_400))
-        let rest = Int(seconds - Int64(days) * 86_400)
+        // In 0..<86_400; wrapping arithmetic, as `days * 86_400` leaves Int64 near its minimum.
+        let rest = Int(seconds &- Int64(days) &* 86_400)
         let (y, m, d) = CivilDate.civil(fromDays: days)
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))Z"
     }
@@ -79,7 +80,7 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// clamped to the month's length).
     public func adding(_ duration: CalendarDuration) -> Instant {
         let days = Int(seconds.floorDivided(by: 86_400))
-        let rest = seconds - Int64(days) * 86_400
+        let rest = seconds &- Int64(days) &* 86_400
         switch duration.unit {
         case .days: return Instant(seconds: seconds + Int64(duration.count) * 86_400)
         case .weeks: return Instant(seconds: seconds + Int64(duration.count) * 7 * 86_400)
