@@ -58,7 +58,7 @@ let package = Package(
         ),
         .executableTarget(name: "qrops", dependencies: ["QropsCLI"], swiftSettings: strict),
 
-        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], resources: [.copy("Golden")]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"], resources: [.copy("Golden")]),
         // Helpers shared by the test targets (not shipped).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "Diagnostics", "TestSupport"]),

@@ -1,6 +1,6 @@
 /// A small line diff for golden-file failures: `-` golden, `+` actual, three lines of context,
 /// control characters (ANSI escapes, CR) made visible.
-enum TextDiff {
+public enum TextDiff {
     private enum Edit {
         case same(String)
         case removed(String)
@@ -17,7 +17,7 @@ enum TextDiff {
         }
     }
 
-    static func unified(_ old: String, _ new: String, context: Int = 3) -> String {
+    public static func unified(_ old: String, _ new: String, context: Int = 3) -> String {
         let edits = script(lines(old), lines(new))
         let changed = edits.indices.filter { !edits[$0].isSame }
         var output: [String] = []
