@@ -21,6 +21,13 @@ struct ValueParsingTests {
         #expect(Instant.parse(text) == nil)
     }
 
+    /// The text the generated server maps' header comments carry.
+    @Test(arguments: [(Int64(0), "1970-01-01T00:00:00Z"), (1_813_060_800, "2027-06-15T12:00:00Z"),
+                      (951_868_800, "2000-03-01T00:00:00Z"), (-1, "1969-12-31T23:59:59Z")])
+    func instantsPrintAsRFC3339InUTC(_ seconds: Int64, _ expected: String) {
+        #expect(Instant(seconds: seconds).description == expected)
+    }
+
     /// Any Int64 of seconds prints (a table or a caller may hold one far outside 0000-9999).
     @Test(arguments: [Int64.min, Int64.min + 1, -86_401, -1, 0, Int64.max - 1, Int64.max])
     func extremeInstantsPrintWithoutTrapping(_ seconds: Int64) {

@@ -71,11 +71,4 @@ import TestSupport
             #expect((regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil) == expected, "\(text)")
         }
     }
-
-    @Test func timestampsInComments() {
-        #expect(UTCText.instant(0) == "1970-01-01T00:00:00Z")
-        #expect(UTCText.instant(1_813_060_800) == "2027-06-15T12:00:00Z")
-        #expect(UTCText.instant(951_868_800) == "2000-03-01T00:00:00Z")
-        #expect(UTCText.instant(-1) == "1969-12-31T23:59:59Z")
-    }
 }
