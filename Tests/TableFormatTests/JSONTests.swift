@@ -20,6 +20,20 @@ import Testing
         #expect(decoded.table == CanonicalTable.canonical(table))
     }
 
+    /// `qrops build` streams the JSON in pieces: their concatenation is the whole document,
+    /// byte for byte, and no piece but the last is smaller than asked (whole codes only).
+    @Test(arguments: [1, 100, 4_096, Int.max])
+    func streamedPiecesMakeTheSameBytes(chunkSize: Int) {
+        let table = SampleTables.random(seed: 7, codes: 300)
+        for pretty in [false, true] {
+            var pieces: [[UInt8]] = []
+            TableJSONWriter.write(table, pretty: pretty, chunkSize: chunkSize) { pieces.append(Array($0)) }
+            #expect(pieces.flatMap { $0 } == TableJSONWriter.write(table, pretty: pretty))
+            #expect(pieces.dropLast().allSatisfy { $0.count >= chunkSize })
+            if chunkSize == Int.max { #expect(pieces.count == 1) } else { #expect(pieces.count > 1) }
+        }
+    }
+
     @Test func jsonAndQRTHoldTheSameContent() throws {
         let table = SampleTables.random(seed: 31, codes: 200)
         let fromJSON = try TableJSONDecoder.decode(TableJSONWriter.write(table)).table

@@ -74,6 +74,13 @@ struct JSONStream {
 
     mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
 
+    /// Hands what is written so far to `sink` and forgets it (keeping the buffer's capacity).
+    mutating func drain<Failure: Error>(into sink: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Void) throws(Failure) {
+        guard !bytes.isEmpty else { return }
+        try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) in try sink(buffer) }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// `"YYYY-MM-DDTHH:MM:SSZ"` for seconds since 1970 in years 0000–9999 (UTC, proleptic
     /// Gregorian: the same text as `Catalog.Instant.description`, written without building a
     /// String).

@@ -9,9 +9,32 @@ public enum TableJSONWriter {
     public static let version = 1
 
     public static func write(_ table: RedirectTable, pretty: Bool = false) -> [UInt8] {
-        let table = CanonicalTable.canonical(table)
         var json = JSONStream(pretty: pretty)
         json.reserve(table.codes.count * (pretty ? 900 : 520) + 1_024)
+        write(CanonicalTable.canonical(table), into: &json) { _ in }
+        return json.bytes
+    }
+
+    /// The same bytes as `write(_:pretty:)`, handed to `sink` in pieces of about `chunkSize`
+    /// bytes (whole codes; the last piece may be shorter), so that a writer holds one piece
+    /// rather than the whole file: `qrops build` streams the JSON of a million codes to disk
+    /// this way. Each piece is only valid during the call.
+    public static func write<Failure: Error>(
+        _ table: RedirectTable, pretty: Bool = false, chunkSize: Int,
+        to sink: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Void
+    ) throws(Failure) {
+        var json = JSONStream(pretty: pretty)
+        json.reserve(min(chunkSize, 1 << 24) + 64 * 1_024)
+        try write(CanonicalTable.canonical(table), into: &json) { (json) throws(Failure) in
+            if json.bytes.count >= chunkSize { try json.drain(into: sink) }
+        }
+        try json.drain(into: sink)
+    }
+
+    /// The whole document of a canonical table; `afterCode` runs after each code's object.
+    private static func write<Failure: Error>(
+        _ table: RedirectTable, into json: inout JSONStream, afterCode: (inout JSONStream) throws(Failure) -> Void
+    ) throws(Failure) {
         json.beginObject()
         json.key("format")
         json.string(format)
@@ -23,11 +46,13 @@ public enum TableJSONWriter {
         json.endArray()
         json.key("codes")
         json.beginArray()
-        for code in table.codes { write(code, &json) }
+        for code in table.codes {
+            write(code, &json)
+            try afterCode(&json)
+        }
         json.endArray()
         json.endObject()
         json.finish()
-        return json.bytes
     }
 
     static func write(_ domain: TableDomain, _ json: inout JSONStream) {

@@ -77,27 +77,14 @@ public enum BuildPipeline {
         func failed() -> Result { Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: nil, workingSet: lint) }
         guard !diagnostics.fails(strict: request.strict) else { return failed() }
 
-        // The plan, and the redirect table with everything made from it (the table's files and
-        // the server maps, hashed as they are made), are independent: they run concurrently.
-        async let planned = BuildPlanner.plan(lint.catalog, keepArtwork: request.artwork)
-        let table = TableCompiler.compile(lint.catalog)
-        let asOf = request.at ?? request.now
-        // Static maps are compiled as of `--at`; without it, as of the start of the current
-        // window (nothing changes between transitions), so that builds stay byte-identical
-        // until `next-transition`.
-        let mapsAsOf = request.at ?? Instant(seconds: table.previousTransition(atOrBefore: request.now.seconds) ?? 0)
-        let tableFiles = Task { await TableStage.run(table) }
-        let emitted = Task { await ServerMapStage.run(table, catalog: lint.catalog, at: mapsAsOf) }
-        let plan = await planned
-        diagnostics = (diagnostics + plan.diagnostics).sorted(by: Diagnostic.reportOrder)
-        guard !diagnostics.fails(strict: request.strict) else { return failed() }
-
         let cache = request.artwork ? ArtworkCache.open(at: cachePath, index: await cacheIndex) : nil
         let engine = ArtworkEngine(toolVersion: request.toolVersion)
         let readme = target.readme()
-        clock.end("plan")
+        let asOf = request.at ?? request.now
+        var plan = BuildPlanner.Plan(artwork: [], printedCodes: 0, diagnostics: [], codesByStatus: [:])
+        var table = RedirectTable(domains: [], codes: [])
         var staged = ArtworkStage.Result()
-        var mapDiagnostics: [Diagnostic] = []
+        var stageDiagnostics: [Diagnostic] = []
         var outputs: [BuildManifest.File] = []
         var serverMaps: [String] = []
         let swap: AtomicBuildWriter.Swap
@@ -108,20 +95,44 @@ public enum BuildPipeline {
                 var keep: Set<String> = [BuildTarget.readmeName, BuildTarget.manifestName]
                 if request.artwork { keep.insert(ArtworkStage.folder) }
                 try staging.removeAll(in: "", except: keep)
+
+                // The plan, and the redirect table with everything made from it (the table's
+                // files, streamed into the staging folder, and the server maps, hashed as they
+                // are made), are independent: they run concurrently.
+                async let planned = BuildPlanner.plan(lint.catalog, keepArtwork: request.artwork)
+                table = TableCompiler.compile(lint.catalog)
+                // Static maps are compiled as of `--at`; without it, as of the start of the
+                // current window (nothing changes between transitions), so that builds stay
+                // byte-identical until `next-transition`.
+                let mapsAsOf = request.at ?? Instant(seconds: table.previousTransition(atOrBefore: request.now.seconds) ?? 0)
+                let compiled = table
+                let tableFiles = Task { await TableStage.run(compiled, into: staging) }
+                let emitted = Task { await ServerMapStage.run(compiled, catalog: lint.catalog, at: mapsAsOf) }
+                plan = await planned
+                clock.end("plan")
+                if (diagnostics + plan.diagnostics).fails(strict: request.strict) {
+                    // The other tasks write into the staging folder: let them finish first.
+                    _ = await tableFiles.value
+                    _ = await emitted.value
+                    stageDiagnostics = plan.diagnostics
+                    throw StageFailed()
+                }
+                stageDiagnostics = plan.diagnostics
                 switch await tableFiles.value {
                 case .success(let files):
-                    for file in files {
-                        try staging.write(file.bytes, to: file.path)
-                        outputs.append(file.manifestEntry)
+                    outputs += files
+                case .failure(let failure):
+                    _ = await emitted.value
+                    switch failure {
+                    case .table(let error): stageDiagnostics.append(BuildRule.tableUnwritable(String(describing: error)))
+                    case .file(let error): throw error
                     }
-                case .failure(let error):
-                    mapDiagnostics = [BuildRule.tableUnwritable(String(describing: error))]
-                    throw OutputsFailed()
+                    throw StageFailed()
                 }
                 clock.end("redirect-table")
                 let maps = await emitted.value
-                mapDiagnostics = maps.diagnostics
-                if maps.diagnostics.fails(strict: request.strict) { throw OutputsFailed() }
+                stageDiagnostics += maps.diagnostics
+                if maps.diagnostics.fails(strict: request.strict) { throw StageFailed() }
                 for file in maps.files {
                     try staging.write(file.bytes, to: file.path)
                     outputs.append(file.manifestEntry)
@@ -130,7 +141,8 @@ public enum BuildPipeline {
                 clock.end("server-maps")
                 if request.artwork {
                     staged = try await ArtworkStage.run(plan.artwork, into: staging, cache: cache, engine: engine)
-                    if staged.diagnostics.fails(strict: request.strict) { throw ArtworkFailed() }
+                    stageDiagnostics += staged.diagnostics
+                    if staged.diagnostics.fails(strict: request.strict) { throw StageFailed() }
                 }
                 clock.end("artwork")
                 var manifest = BuildManifest(
@@ -146,15 +158,13 @@ public enum BuildPipeline {
                 clock.end("manifest")
             }
             clock.end("commit")
-        } catch is OutputsFailed {
-            diagnostics = (diagnostics + mapDiagnostics).sorted(by: Diagnostic.reportOrder)
-            return failed()
-        } catch is ArtworkFailed {
-            // Entries are only recorded once their files are durable, in a committed build.
-            diagnostics = (diagnostics + staged.diagnostics).sorted(by: Diagnostic.reportOrder)
+        } catch is StageFailed {
+            // Nothing was swapped in; the staging folder is left for the next build. Artwork
+            // cache entries are only recorded once their files are durable, in a committed build.
+            diagnostics = (diagnostics + stageDiagnostics).sorted(by: Diagnostic.reportOrder)
             return failed()
         }
-        diagnostics = (diagnostics + mapDiagnostics).sorted(by: Diagnostic.reportOrder)
+        diagnostics = (diagnostics + stageDiagnostics).sorted(by: Diagnostic.reportOrder)
         cache?.save(used: staged.used, added: staged.added)
         clock.end("cache")
         let summary = Summary(
@@ -177,9 +187,7 @@ public enum BuildPipeline {
         }
     }
 
-    /// Rendering reported errors: stop before the swap (the staging folder is left for the next build).
-    private struct ArtworkFailed: Error {}
-
-    /// A server or edge target reported errors: stop before the swap.
-    private struct OutputsFailed: Error {}
+    /// The plan, the table, a server or edge target, or rendering reported errors: stop
+    /// before the swap (the staging folder is left for the next build).
+    private struct StageFailed: Error {}
 }

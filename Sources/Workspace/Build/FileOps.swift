@@ -25,23 +25,32 @@ enum FileOps {
         throws(BuildError) -> Stamp
     {
         let path = folderPath + "/" + name
+        let fd = try create(name, in: folder, path: path)
+        defer { close(fd) }
+        try bytes.withUnsafeBufferPointer { (buffer) throws(BuildError) in try writeAll(buffer, to: fd, path: path) }
+        if sync, fsync(fd) != 0 { throw .system("fsync", path, errno: errno) }
+        return try stamp(of: fd, path: path)
+    }
+
+    /// Creates `name` in `folder` (it must not exist) for writing; the caller closes it.
+    static func create(_ name: String, in folder: Int32, path: String) throws(BuildError) -> Int32 {
         let fd = openat(folder, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw .system("create", path, errno: errno) }
-        defer { close(fd) }
+        return fd
+    }
+
+    /// Writes all of `buffer` to `fd`, retrying short writes.
+    static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32, path: String) throws(BuildError) {
+        guard let base = buffer.baseAddress else { return }
         var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return systemWrite(fd, base + written, bytes.count - written)
-            }
+        while written < buffer.count {
+            let count = systemWrite(fd, base + written, buffer.count - written)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw .system("write", path, errno: errno)
             }
             written += count
         }
-        if sync, fsync(fd) != 0 { throw .system("fsync", path, errno: errno) }
-        return try stamp(of: fd, path: path)
     }
 
     /// Reads a whole regular file below `folder`, or nil when it is missing or not a file.

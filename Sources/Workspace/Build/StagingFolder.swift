@@ -33,6 +33,23 @@ public final class StagingFolder: @unchecked Sendable {
         noteWritten([relativePath])
     }
 
+    /// Writes the file at `relativePath` (replacing any file there) from the pieces `produce`
+    /// hands to its sink, so that a large file is never held whole; returns what `produce`
+    /// returns.
+    public func stream<Value>(to relativePath: String, _ produce: (_ sink: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Value)
+        throws -> Value
+    {
+        let (folderPath, name) = split(relativePath)
+        let folder = try self.folder(folderPath)
+        let path = absolute(relativePath)
+        try FileOps.removeFile(name, in: folder, path: path)
+        let fd = try FileOps.create(name, in: folder, path: path)
+        defer { close(fd) }
+        let value = try produce { buffer in try FileOps.writeAll(buffer, to: fd, path: path) }
+        noteWritten([relativePath])
+        return value
+    }
+
     /// The names in the folder at `relativePath` ("" for the staging folder itself).
     public func names(in relativePath: String) throws -> [String] {
         try FileOps.names(in: try folder(relativePath), path: absolute(relativePath))
