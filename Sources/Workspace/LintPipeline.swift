@@ -13,15 +13,25 @@ public enum LintPipeline {
         public var catalog: Catalog
     }
 
-    public static func run(root: String, now: Instant, engine: RuleEngine = RuleEngine()) async -> Result {
-        await run(DiskRepository(root: root), now: now, engine: engine)
+    /// What the catalog keeps of each code once its file's code-scoped rules have run.
+    public enum Retention: Sendable {
+        /// Every field (`qrops diff`, `resolve` and `codeowners` read them).
+        case everything
+        /// What the whole-catalog checks, the redirect table and the artwork plan read
+        /// (`Code.forgetDescriptiveFields`): `qrops lint` and `qrops build`, whose findings are
+        /// the same either way, hold a million codes in well under 4 GB this way.
+        case routing
+    }
+
+    public static func run(root: String, now: Instant, engine: RuleEngine = RuleEngine(), retention: Retention = .everything) async -> Result {
+        await run(DiskRepository(root: root), now: now, engine: engine, retention: retention)
     }
 
     /// `reusing` maps code files to codes already decoded from identical inputs (the same bytes
     /// under the same `_defaults.yaml` chain, as `qrops diff` knows from git blob ids): those
     /// files are neither read nor parsed, and their codes are not checked again.
     public static func run(_ source: some RepositorySource, now: Instant, engine: RuleEngine = RuleEngine(),
-                           reusing: [String: [Code]] = [:]) async -> Result {
+                           reusing: [String: [Code]] = [:], retention: Retention = .everything) async -> Result {
         let listing = source.list()
         var files = FileTable()
         var diagnostics = listing.diagnostics
@@ -74,6 +84,7 @@ public enum LintPipeline {
             guard let document = loaded.document else { return ([], loaded.diagnostics) }
             let (codes, decodeDiagnostics) = CodeFileDecoder.decode(document, inherited: inherited[index], files: table)
             let findings = engine.checkCodes(codes[...], context: context)
+            if retention == .routing { for code in codes { code.forgetDescriptiveFields() } }
             return (codes, loaded.diagnostics + decodeDiagnostics + findings)
         }
         var codes: [Code] = []

@@ -9,8 +9,9 @@ public enum CodeStatus: String, Sendable, Hashable, CaseIterable {
 ///
 /// A class, so that passing a code around (a portfolio holds 100,000 of them, and every rule
 /// looks at each) costs one reference count, not a copy of forty fields. Only the decoder in
-/// this module sets its properties, before the code is published; afterwards it never changes,
-/// which is why it can be shared across threads. For the same reason no two accesses to a
+/// this module sets its properties, before the code is published; afterwards it never changes
+/// (`forgetDescriptiveFields()` is the one exception, and it too runs before publication), which
+/// is why it can be shared across threads. For the same reason no two accesses to a
 /// property can ever overlap, so its properties are `@exclusivity(unchecked)`: the run-time
 /// check every read of a class's `var` pays (some 75 instructions, millions of reads per lint)
 /// would never fire.

@@ -46,7 +46,7 @@ extension Qrops {
                 if diagnostics.fails(strict: strict) { throw ExitCode(1) }
                 return
             }
-            let result = await LintPipeline.run(root: repository.root, now: clock.now)
+            let result = await LintPipeline.run(root: repository.root, now: clock.now, retention: .routing)
             DiagnosticOutput.write(result.diagnostics, filesChecked: result.filesChecked, format: format, root: repository.root)
             let failed = result.diagnostics.fails(strict: strict)
             KeptUntilExit.keep(result)

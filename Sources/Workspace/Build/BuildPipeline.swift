@@ -71,7 +71,7 @@ public enum BuildPipeline {
         let cachePath = request.cache ?? request.repository + "/.qrops-cache/artwork"
         // Read the cache's index while lint runs.
         async let cacheIndex = request.artwork ? ArtworkCache.readIndex(at: cachePath) : ArtworkCacheIndex()
-        let lint = await LintPipeline.run(source, now: request.now, engine: request.engine)
+        let lint = await LintPipeline.run(source, now: request.now, engine: request.engine, retention: .routing)
         clock.end("lint")
         var diagnostics = lint.diagnostics
         func failed() -> Result { Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: nil, workingSet: lint) }
