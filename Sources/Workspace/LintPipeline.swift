@@ -32,6 +32,17 @@ public enum LintPipeline {
     /// files are neither read nor parsed, and their codes are not checked again.
     public static func run(_ source: some RepositorySource, now: Instant, engine: RuleEngine = RuleEngine(),
                            reusing: [String: [Code]] = [:], retention: Retention = .everything) async -> Result {
+        await run(source, now: now, engine: engine, reusing: reusing, retention: retention) { _ in }.result
+    }
+
+    /// The same, and `alongside` run on the catalog while the whole-catalog checks run (once
+    /// every file is decoded and checked): `qrops build` compiles its redirect table and plans
+    /// its artwork there, to be used only if lint finds no errors.
+    public static func run<Extra: Sendable>(
+        _ source: some RepositorySource, now: Instant, engine: RuleEngine = RuleEngine(),
+        reusing: [String: [Code]] = [:], retention: Retention = .everything,
+        alongside: @escaping @Sendable (Catalog) async -> Extra
+    ) async -> (result: Result, extra: Extra) {
         let listing = source.list()
         var files = FileTable()
         var diagnostics = listing.diagnostics
@@ -93,13 +104,14 @@ public enum LintPipeline {
             diagnostics += fileDiagnostics
         }
         let catalog = Catalog(codes: codes, policies: policies, files: table)
-        // The two whole-catalog passes are independent: one core each.
+        // The two whole-catalog passes, and the caller's work, are independent.
         async let identity = IdentityChecks.check(codes, policies: policies)
         async let catalogFindings = engine.checkCatalog(catalog, context: context)
+        async let extra = alongside(catalog)
         diagnostics += await identity
         diagnostics += await catalogFindings
 
-        return Result(diagnostics: deduplicated(diagnostics), filesChecked: table.paths.count, catalog: catalog)
+        return (Result(diagnostics: deduplicated(diagnostics), filesChecked: table.paths.count, catalog: catalog), await extra)
     }
 
     static func load(_ source: some RepositorySource, path: String, fileID: Int32) -> YAMLLoader.Result {

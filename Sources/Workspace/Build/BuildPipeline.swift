@@ -43,10 +43,11 @@ public enum BuildPipeline {
         public var reused: Int
         /// Files in the build, `manifest.json` and `README.md` included.
         public var files: Int
-        /// How long each phase took, in order: lint, plan, redirect-table, server-maps, artwork,
-        /// manifest, commit, cache. The redirect table and the server maps are made
-        /// concurrently: `redirect-table` ends when the table's files are written, and
-        /// `server-maps` counts what the maps took beyond that.
+        /// How long each phase took, in order: lint, redirect-table, server-maps, artwork,
+        /// manifest, commit, cache. `lint` includes compiling the redirect table and planning
+        /// the artwork, which run beside lint's whole-catalog checks. The table's files and the
+        /// server maps are made concurrently: `redirect-table` ends when the table's files are
+        /// written, and `server-maps` counts what the maps took beyond that.
         public var timings: [(phase: String, seconds: Double)]
     }
 
@@ -71,18 +72,27 @@ public enum BuildPipeline {
         let cachePath = request.cache ?? request.repository + "/.qrops-cache/artwork"
         // Read the cache's index while lint runs.
         async let cacheIndex = request.artwork ? ArtworkCache.readIndex(at: cachePath) : ArtworkCacheIndex()
-        let lint = await LintPipeline.run(source, now: request.now, engine: request.engine, retention: .routing)
+        // The redirect table and the build plan are made from the catalog while lint's
+        // whole-catalog checks run (and thrown away if lint fails); they are independent of
+        // each other too.
+        let keepArtwork = request.artwork
+        let (lint, made) = await LintPipeline.run(source, now: request.now, engine: request.engine, retention: .routing) { catalog in
+            async let plan = BuildPlanner.plan(catalog, keepArtwork: keepArtwork)
+            let table = TableCompiler.compile(catalog)
+            return (table: table, plan: await plan)
+        }
         clock.end("lint")
+        let (table, plan) = made
         var diagnostics = lint.diagnostics
         func failed() -> Result { Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: nil, workingSet: lint) }
+        guard !diagnostics.fails(strict: request.strict) else { return failed() }
+        diagnostics = (diagnostics + plan.diagnostics).sorted(by: Diagnostic.reportOrder)
         guard !diagnostics.fails(strict: request.strict) else { return failed() }
 
         let cache = request.artwork ? ArtworkCache.open(at: cachePath, index: await cacheIndex) : nil
         let engine = ArtworkEngine(toolVersion: request.toolVersion)
         let readme = target.readme()
         let asOf = request.at ?? request.now
-        var plan = BuildPlanner.Plan(artwork: [], printedCodes: 0, diagnostics: [], codesByStatus: [:])
-        var table = RedirectTable(domains: [], codes: [])
         var staged = ArtworkStage.Result()
         var stageDiagnostics: [Diagnostic] = []
         var outputs: [BuildManifest.File] = []
@@ -96,28 +106,14 @@ public enum BuildPipeline {
                 if request.artwork { keep.insert(ArtworkStage.folder) }
                 try staging.removeAll(in: "", except: keep)
 
-                // The plan, and the redirect table with everything made from it (the table's
-                // files, streamed into the staging folder, and the server maps, hashed as they
-                // are made), are independent: they run concurrently.
-                async let planned = BuildPlanner.plan(lint.catalog, keepArtwork: request.artwork)
-                table = TableCompiler.compile(lint.catalog)
+                // The table's files (streamed into the staging folder) and the server maps
+                // (hashed as they are made) are independent: they run concurrently.
                 // Static maps are compiled as of `--at`; without it, as of the start of the
                 // current window (nothing changes between transitions), so that builds stay
                 // byte-identical until `next-transition`.
                 let mapsAsOf = request.at ?? Instant(seconds: table.previousTransition(atOrBefore: request.now.seconds) ?? 0)
-                let compiled = table
-                let tableFiles = Task { await TableStage.run(compiled, into: staging) }
-                let emitted = Task { await ServerMapStage.run(compiled, catalog: lint.catalog, at: mapsAsOf) }
-                plan = await planned
-                clock.end("plan")
-                if (diagnostics + plan.diagnostics).fails(strict: request.strict) {
-                    // The other tasks write into the staging folder: let them finish first.
-                    _ = await tableFiles.value
-                    _ = await emitted.value
-                    stageDiagnostics = plan.diagnostics
-                    throw StageFailed()
-                }
-                stageDiagnostics = plan.diagnostics
+                let tableFiles = Task { await TableStage.run(table, into: staging) }
+                let emitted = Task { await ServerMapStage.run(table, catalog: lint.catalog, at: mapsAsOf) }
                 switch await tableFiles.value {
                 case .success(let files):
                     outputs += files
