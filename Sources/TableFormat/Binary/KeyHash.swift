@@ -19,6 +19,16 @@ public enum KeyHash {
         return state
     }
 
+    /// `continued` over `bytes` with A–Z taken as a–z when `foldingASCII` (the slug key of a
+    /// case-insensitive domain, without building it).
+    @inline(__always)
+    static func continued(_ state: UInt64, _ bytes: UnsafeRawBufferPointer, foldingASCII: Bool) -> UInt64 {
+        guard foldingASCII else { return continued(state, bytes) }
+        var state = state
+        for byte in bytes { state = (state ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* prime }
+        return state
+    }
+
     /// The whole key's hash.
     public static func hash(host: String, slugKey: String) -> UInt64 {
         var state = hostState(host)

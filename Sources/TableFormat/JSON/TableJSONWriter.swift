@@ -46,8 +46,8 @@ public enum TableJSONWriter {
         json.endArray()
         json.key("codes")
         json.beginArray()
-        for code in table.codes {
-            write(code, &json)
+        for index in table.codes.indices {
+            write(table.codes[index], &json)
             try afterCode(&json)
         }
         json.endArray()

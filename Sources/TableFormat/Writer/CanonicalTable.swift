@@ -53,14 +53,23 @@ public enum CanonicalTable {
             folds[ByteKey(domain.host)] = !domain.caseSensitiveSlugs
         }
         var previous: (host: String, slug: String, fold: Bool)?
-        for code in table.codes {
-            guard let fold = folds[ByteKey(code.domain)] else { return false }
-            if let previous {
-                var order = compareBytes(previous.host, code.domain, fold: false)
-                if order == 0 { order = compareBytes(previous.slug, code.slug, fold: fold) }
+        // By index, not `for code in`: that would copy (retain and release) every entry.
+        for index in table.codes.indices {
+            let host = table.codes[index].domain, slug = table.codes[index].slug
+            let hostOrder = previous.map { compareBytes($0.host, host, fold: false) }
+            // Codes of one domain are neighbours: their fold is the previous code's.
+            let fold: Bool
+            if hostOrder == 0, let previous {
+                fold = previous.fold
+            } else {
+                guard let known = folds[ByteKey(host)] else { return false }
+                fold = known
+            }
+            if let previous, let hostOrder {
+                let order = hostOrder != 0 ? hostOrder : compareBytes(previous.slug, slug, fold: fold)
                 guard order < 0 else { return false }
             }
-            previous = (code.domain, code.slug, fold)
+            previous = (host, slug, fold)
         }
         return true
     }

@@ -22,10 +22,11 @@ public enum QRTWriter {
         collecting.stream.reserveCapacity(table.codes.count * 12)
         var scratch = ByteWriter()
         for domain in table.domains { encode(domain, into: &scratch, refs: &collecting) }
-        for code in table.codes {
+        // Codes by index, here and below: `for code in` would copy (retain and release) each.
+        for index in table.codes.indices {
             scratch.bytes.removeAll(keepingCapacity: true)
-            try encodeRecordStrings(code, refs: &collecting)
-            try encodeDetail(code, into: &scratch, refs: &collecting)
+            try encodeRecordStrings(table.codes[index], refs: &collecting)
+            try encodeDetail(table.codes[index], into: &scratch, refs: &collecting)
         }
         let pool = collecting.pool.build(uses: collecting.stream)
         guard pool.bytes.count < Int(UInt32.max) else { throw .unwritable("the string pool exceeds 4 GiB") }
@@ -40,11 +41,11 @@ public enum QRTWriter {
         var detailOffsets: [BytesKey: UInt32] = [:]
         var slugs: [UInt32] = []
         slugs.reserveCapacity(table.codes.count)
-        for code in table.codes {
-            let strings = try encodeRecordStrings(code, refs: &refs)
+        for index in table.codes.indices {
+            let strings = try encodeRecordStrings(table.codes[index], refs: &refs)
             slugs.append(strings.slug)
             scratch.bytes.removeAll(keepingCapacity: true)
-            try encodeDetail(code, into: &scratch, refs: &refs)
+            try encodeDetail(table.codes[index], into: &scratch, refs: &refs)
             let detail: UInt32
             if let existing = detailOffsets[BytesKey(scratch.bytes)] {
                 detail = existing
@@ -59,9 +60,9 @@ public enum QRTWriter {
             codes.u32(strings.target)
             codes.u32(strings.fallback)
             codes.u32(detail)
-            codes.u16(UInt16(domainIndex[ByteKey(code.domain)] ?? 0))
-            codes.u8(stateValue(code.state))
-            codes.u8(code.forwardQuery ? QRTLayout.forwardQueryFlag : 0)
+            codes.u16(UInt16(domainIndex[ByteKey(table.codes[index].domain)] ?? 0))
+            codes.u8(stateValue(table.codes[index].state))
+            codes.u8(table.codes[index].forwardQuery ? QRTLayout.forwardQueryFlag : 0)
         }
         let index = buildIndex(table, domainIndex: domainIndex, slugs: slugs)
         return try assemble([domains.bytes, codes.bytes, index, details.bytes, pool.bytes], codeCount: table.codes.count)
@@ -197,10 +198,19 @@ public enum QRTWriter {
         let slotCount = QRTLayout.slotCount(codes: table.codes.count)
         let mask = slotCount - 1
         var slots = [(tag: UInt32, entry: UInt32, slug: UInt32, domain: UInt16)](repeating: (0, 0, 0, 0), count: slotCount)
-        for (number, code) in table.codes.enumerated() {
-            let domainNumber = domainIndex[ByteKey(code.domain)] ?? 0
-            let domain = table.domains.indices.contains(domainNumber) ? table.domains[domainNumber] : TableDomain(host: code.domain)
-            let hash = KeyHash.hash(host: code.domain, slugKey: domain.slugKey(code.slug))
+        // Codes of one domain are neighbours (canonical order): its number, fold and hash state
+        // are worked out once per run of codes.
+        var current: (host: String, number: Int, fold: Bool, state: UInt64)?
+        for number in table.codes.indices {
+            let host = table.codes[number].domain
+            if current == nil || current?.host.utf8.elementsEqual(host.utf8) != true {
+                let domainNumber = domainIndex[ByteKey(host)] ?? 0
+                let fold = table.domains.indices.contains(domainNumber) ? !table.domains[domainNumber].caseSensitiveSlugs : true
+                current = (host, domainNumber, fold, KeyHash.hostState(host))
+            }
+            guard let (_, domainNumber, fold, state) = current else { continue }
+            var slug = table.codes[number].slug
+            let hash = slug.withUTF8 { KeyHash.continued(state, UnsafeRawBufferPointer($0), foldingASCII: fold) }
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot].entry != 0 { slot = (slot + 1) & mask }
             slots[slot] = (UInt32(truncatingIfNeeded: hash >> 32), UInt32(number + 1), slugs[number], UInt16(domainNumber))
