@@ -31,6 +31,8 @@ public enum BuildPlanner {
         if keepArtwork { plans.reserveCapacity(catalog.codes.count) }
         var printed = 0
         var ignoresCase: [String: Bool] = [:]
+        // By the identity of a code's shared artwork settings (nil: none of its own).
+        var styleProblems: [ObjectIdentifier?: ArtworkError?] = [:]
         for code in catalog.codes {
             counts[code.status.value, default: 0] += 1
             guard printedStatuses.contains(code.status.value) else { continue }
@@ -51,17 +53,52 @@ public enum BuildPlanner {
             }
             let caseInsensitive = ignoresCase[domain] ?? slugsIgnoreCase(on: domain, catalog.policies)
             ignoresCase[domain] = caseInsensitive
-            let plan = ArtworkPlan(code: code, domain: domain, caseInsensitivePath: caseInsensitive, policy: catalog.policies.artwork)
-            do {
-                try plan.style.validate()
+            func plan() -> ArtworkPlan {
+                ArtworkPlan(code: code, domain: domain, caseInsensitivePath: caseInsensitive, policy: catalog.policies.artwork)
+            }
+            if keepArtwork {
+                let plan = plan()
+                do {
+                    try plan.style.validate()
+                    printed += 1
+                    plans.append(plan)
+                } catch {
+                    diagnostics.append(BuildRule.artworkInvalid(plan, error.description, at: plan.location(of: error)))
+                }
+                continue
+            }
+            // Without artwork only the style is checked, and it depends on nothing but the
+            // code's artwork settings (shared by a folder's codes) and the policy: check each
+            // shared settings object once. Only a failing code builds its plan, for the location.
+            let settings = code.sharedArtwork.map(ObjectIdentifier.init)
+            let problem: ArtworkError?
+            if let known = styleProblems[settings] {
+                problem = known
+            } else {
+                problem = StyleCheck.problem(plan().style)
+                styleProblems[settings] = problem
+            }
+            if let problem {
+                let plan = plan()
+                diagnostics.append(BuildRule.artworkInvalid(plan, problem.description, at: plan.location(of: problem)))
+            } else {
                 printed += 1
-                if keepArtwork { plans.append(plan) }
-            } catch {
-                diagnostics.append(BuildRule.artworkInvalid(plan, error.description, at: plan.location(of: error)))
             }
         }
         plans.sort { ByteOrder.precedes($0.codeID.value, $1.codeID.value) }
         return Plan(artwork: plans, printedCodes: printed, diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), codesByStatus: counts)
+    }
+
+    /// What `ArtworkStyle.validate()` throws, as a value.
+    enum StyleCheck {
+        static func problem(_ style: ArtworkStyle) -> ArtworkError? {
+            do {
+                try style.validate()
+                return nil
+            } catch {
+                return error
+            }
+        }
     }
 
     /// Whether URL compaction may upper-case the slug: unless the domain's policy says

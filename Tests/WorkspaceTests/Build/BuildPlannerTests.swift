@@ -163,13 +163,24 @@ struct BuildPlannerTests {
             "codes/a.yaml": code("A", "a", extra: "artwork:\n  size: 1mm\n"),
             "codes/b.yaml": code("B", "b"), "codes/c.yaml": code("C", "c", status: "paused"),
             "codes/d.yaml": code("D", "d", status: "retired"), "codes/e.yaml": code("e-1", "e"), "codes/f.yaml": code("E-1", "f"),
+            // Settings shared by a folder's and a file's codes (checked once without artwork): a
+            // size no renderer takes, reported for each code at the shared setting, and one
+            // code whose own settings are valid.
+            "codes/g/_defaults.yaml": "artwork: {size: 1mm}\n",
+            "codes/g/g.yaml": "codes:\n" + ["G1", "G2", "G3"].map { "  - {id: \($0), slug: \($0.lowercased()), status: active, target: https://www.acme.example/g}\n" }.joined()
+                + "  - {id: G4, slug: g4, status: active, target: https://www.acme.example/g, artwork: {size: 30mm}}\n",
+            "codes/h.yaml": "defaults:\n  artwork: {size: 6000mm}\ncodes:\n"
+                + ["H1", "H2"].map { "  - {id: \($0), slug: \($0.lowercased()), status: active, target: https://www.acme.example/h}\n" }.joined(),
         ]), now: now, engine: RuleEngine(rules: []))
+        #expect(lint.diagnostics.isEmpty, "\(lint.diagnostics)")
         let kept = BuildPlanner.plan(lint.catalog)
         let counted = BuildPlanner.plan(lint.catalog, keepArtwork: false)
-        #expect(kept.artwork.map(\.codeID.value) == ["B", "C", "e-1"])
-        #expect(kept.printedCodes == 3 && counted.printedCodes == 3)
+        #expect(kept.artwork.map(\.codeID.value) == ["B", "C", "G4", "e-1"])
+        #expect(kept.printedCodes == 4 && counted.printedCodes == 4)
         #expect(counted.artwork.isEmpty)
-        #expect(counted.diagnostics == kept.diagnostics && kept.diagnostics.count == 2)
+        #expect(counted.diagnostics == kept.diagnostics && kept.diagnostics.count == 7)
+        #expect(kept.diagnostics.filter { $0.location.file == "codes/g/_defaults.yaml" }.count == 3)
+        #expect(kept.diagnostics.filter { $0.location.file == "codes/h.yaml" }.count == 2)
         #expect(counted.codesByStatus == kept.codesByStatus)
     }
 
