@@ -44,7 +44,10 @@ public protocol Rule: Sendable {
     init()
     /// Checks one code. Most rules only need this.
     func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic])
-    /// Checks the whole catalog at once (for rules that compare codes).
+    /// Checks the whole catalog at once (for rules that compare codes). `qrops lint` and
+    /// `qrops build` have by then dropped each code's labels, tags, name, owner, change reason
+    /// and expectations (`Code.forgetDescriptiveFields`): a rule that needs those checks them per
+    /// code. The retention tests run every rule's examples both ways and compare.
     func check(_ catalog: Catalog, context: RuleContext, into findings: inout [Diagnostic])
     /// Compares the pull request's catalog with its base (rules in `Rules/Base/`; they run only
     /// with `qrops lint --base REF` and in `qrops diff`). Each finding names the code it is about,
