@@ -107,13 +107,14 @@ public enum BuildPipeline {
                 try staging.removeAll(in: "", except: keep)
 
                 // The table's files (streamed into the staging folder) and the server maps
-                // (hashed as they are made) are independent: they run concurrently.
+                // (each written and hashed as its emitter finishes) are independent: they run
+                // concurrently.
                 // Static maps are compiled as of `--at`; without it, as of the start of the
                 // current window (nothing changes between transitions), so that builds stay
                 // byte-identical until `next-transition`.
                 let mapsAsOf = request.at ?? Instant(seconds: table.previousTransition(atOrBefore: request.now.seconds) ?? 0)
                 let tableFiles = Task { await TableStage.run(table, into: staging) }
-                let emitted = Task { await ServerMapStage.run(table, catalog: lint.catalog, at: mapsAsOf) }
+                let emitted = Task { await ServerMapStage.run(table, catalog: lint.catalog, at: mapsAsOf, into: staging) }
                 switch await tableFiles.value {
                 case .success(let files):
                     outputs += files
@@ -128,11 +129,9 @@ public enum BuildPipeline {
                 clock.end("redirect-table")
                 let maps = await emitted.value
                 stageDiagnostics += maps.diagnostics
+                if let error = maps.writeError { throw error }
                 if maps.diagnostics.fails(strict: request.strict) { throw StageFailed() }
-                for file in maps.files {
-                    try staging.write(file.bytes, to: file.path)
-                    outputs.append(file.manifestEntry)
-                }
+                outputs += maps.files
                 serverMaps = maps.targets
                 clock.end("server-maps")
                 if request.artwork {

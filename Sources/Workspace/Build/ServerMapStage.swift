@@ -4,15 +4,17 @@ import Routing
 import ServerMaps
 
 /// The generated server and edge configurations: runs each configured emitter (in parallel)
-/// over the redirect table, and turns what a target cannot express into diagnostics located at
+/// over the redirect table, writes its files into the staging folder, and turns what a target cannot express into diagnostics located at
 /// the code (or at the policy's `build: targets:` entry).
 enum ServerMapStage {
     struct Result: Sendable {
-        /// Relative to the build folder, in emitter order, each emitter's files in its order.
-        var files: [BuildOutput] = []
+        /// The manifest entries of the files written, in emitter order, each emitter's files in its order.
+        var files: [BuildManifest.File] = []
         var diagnostics: [Diagnostic] = []
         /// The targets emitted, in the order configured.
         var targets: [String] = []
+        /// Writing a file into the staging folder failed.
+        var writeError: (any Error)?
     }
 
     /// The targets a portfolio asks for: `build: {targets: [...]}` in `policies/`, or every
@@ -35,13 +37,26 @@ enum ServerMapStage {
         return (chosen, diagnostics)
     }
 
-    static func run(_ table: RedirectTable, catalog: Catalog, at: Instant) async -> Result {
+    /// Runs the emitters and writes their files into `staging` as each emitter finishes (so
+    /// that only the maps being made are held in memory: at a million codes each target's files
+    /// are hundreds of megabytes).
+    static func run(_ table: RedirectTable, catalog: Catalog, at: Instant, into staging: StagingFolder) async -> Result {
         let (emitters, configDiagnostics) = targets(catalog.policies)
         let options = EmitOptions(at: at.seconds)
-        // One task per emitter; each hashes its own files.
+        // One task per emitter; each hashes and writes its own files.
         let results = await ParallelMap.map(count: emitters.count, chunk: 1) { index in
             let emitted = emitters[index].emitter.emit(table, options: options)
-            return (files: emitted.files.map { BuildOutput(path: $0.path, bytes: $0.bytes) }, findings: emitted.findings)
+            var files: [BuildManifest.File] = []
+            do {
+                for file in emitted.files {
+                    let output = BuildOutput(path: file.path, bytes: file.bytes)
+                    try staging.write(output.bytes, to: output.path)
+                    files.append(output.manifestEntry)
+                }
+            } catch {
+                return (files: files, findings: emitted.findings, error: error as (any Error)?)
+            }
+            return (files: files, findings: emitted.findings, error: nil)
         }
         var codesByID: [String: Code] = [:]
         if results.contains(where: { !$0.findings.isEmpty }) {
@@ -51,6 +66,7 @@ enum ServerMapStage {
         for (index, emitted) in results.enumerated() {
             result.targets.append(emitters[index].emitter.target)
             result.files += emitted.files
+            if result.writeError == nil { result.writeError = emitted.error }
             for finding in emitted.findings {
                 result.diagnostics.append(BuildRule.targetFinding(
                     finding, code: finding.codeID.flatMap { codesByID[$0] },
