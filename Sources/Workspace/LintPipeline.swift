@@ -32,16 +32,20 @@ public enum LintPipeline {
     /// files are neither read nor parsed, and their codes are not checked again.
     public static func run(_ source: some RepositorySource, now: Instant, engine: RuleEngine = RuleEngine(),
                            reusing: [String: [Code]] = [:], retention: Retention = .everything) async -> Result {
-        await run(source, now: now, engine: engine, reusing: reusing, retention: retention) { _ in }.result
+        await run(source, now: now, engine: engine, reusing: reusing, retention: retention,
+                  perFile: { _, _ in }, alongside: { _, _ in }).result
     }
 
-    /// The same, and `alongside` run on the catalog while the whole-catalog checks run (once
-    /// every file is decoded and checked): `qrops build` compiles its redirect table and plans
-    /// its artwork there, to be used only if lint finds no errors.
-    public static func run<Extra: Sendable>(
+    /// The same, with the caller's own work: `perFile` on each code file's codes, in the
+    /// parallel pass right after their checks, and `alongside` on the catalog and those results
+    /// (in file order) while the whole-catalog checks run. `qrops build` compiles its redirect
+    /// table this way (entries per file, then merged) and plans its artwork, to be used only if
+    /// lint finds no errors.
+    public static func run<FileWork: Sendable, Extra: Sendable>(
         _ source: some RepositorySource, now: Instant, engine: RuleEngine = RuleEngine(),
         reusing: [String: [Code]] = [:], retention: Retention = .everything,
-        alongside: @escaping @Sendable (Catalog) async -> Extra
+        perFile: @escaping @Sendable (ArraySlice<Code>, Policies) -> FileWork,
+        alongside: @escaping @Sendable (Catalog, [FileWork]) async -> Extra
     ) async -> (result: Result, extra: Extra) {
         let listing = source.list()
         var files = FileTable()
@@ -89,25 +93,29 @@ public enum LintPipeline {
         let codePaths = listing.codes
 
         // Code files: read, parse, decode and check per file, in parallel.
-        let perFile = await ParallelMap.map(count: codePaths.count, chunk: 4) { index -> ([Code], [Diagnostic]) in
-            if let codes = reusing[codePaths[index]] { return (codes, []) }
+        let checked = await ParallelMap.map(count: codePaths.count, chunk: 4) { index -> ([Code], [Diagnostic], FileWork) in
+            if let codes = reusing[codePaths[index]] { return (codes, [], perFile(codes[...], policies)) }
             let loaded = load(source, path: codePaths[index], fileID: codeIDs[index])
-            guard let document = loaded.document else { return ([], loaded.diagnostics) }
+            guard let document = loaded.document else { return ([], loaded.diagnostics, perFile([], policies)) }
             let (codes, decodeDiagnostics) = CodeFileDecoder.decode(document, inherited: inherited[index], files: table)
             let findings = engine.checkCodes(codes[...], context: context)
             if retention == .routing { for code in codes { code.forgetDescriptiveFields() } }
-            return (codes, loaded.diagnostics + decodeDiagnostics + findings)
+            return (codes, loaded.diagnostics + decodeDiagnostics + findings, perFile(codes[...], policies))
         }
         var codes: [Code] = []
-        for (fileCodes, fileDiagnostics) in perFile {
+        var work: [FileWork] = []
+        work.reserveCapacity(checked.count)
+        for (fileCodes, fileDiagnostics, fileWork) in checked {
             codes += fileCodes
             diagnostics += fileDiagnostics
+            work.append(fileWork)
         }
         let catalog = Catalog(codes: codes, policies: policies, files: table)
         // The two whole-catalog passes, and the caller's work, are independent.
         async let identity = IdentityChecks.check(codes, policies: policies)
         async let catalogFindings = engine.checkCatalog(catalog, context: context)
-        async let extra = alongside(catalog)
+        let fileWork = work
+        async let extra = alongside(catalog, fileWork)
         diagnostics += await identity
         diagnostics += await catalogFindings
 

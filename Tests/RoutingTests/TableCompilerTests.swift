@@ -161,6 +161,19 @@ import Testing
         }
     }
 
+    /// `qrops build` compiles each file's entries in lint's parallel pass and merges them: for
+    /// any split of the catalog into consecutive parts (empty parts too), the same table.
+    @Test(arguments: 0..<12)
+    func entriesOfConsecutivePartsMergeToTheSameTable(seed: Int) throws {
+        let (table, catalog) = try Self.compiled()
+        var random = SplitMix64(seed: UInt64(seed))
+        var cuts = (0..<Int(random.next() % 5)).map { _ in Int(random.next() % UInt64(catalog.codes.count + 1)) }
+        cuts = ([0] + cuts + [catalog.codes.count]).sorted()
+        let parts = zip(cuts, cuts.dropFirst()).map { TableCompiler.entries(catalog.codes[$0..<$1], policies: catalog.policies) }
+        #expect(TableCompiler.merge(parts, policies: catalog.policies) == table)
+        #expect(table.domains.map(\.host).contains("other.example"), "a host the policy does not list is kept")
+    }
+
     /// Duplicate slugs are a lint error; a table compiled anyway keeps the smallest id.
     @Test func duplicateSlugsKeepTheSmallestIDInAnyOrder() throws {
         let (catalog, diagnostics) = decodeCatalog(codes: ["codes/dup.yaml": """

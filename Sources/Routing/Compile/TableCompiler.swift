@@ -15,24 +15,50 @@ public enum TableCompiler {
     }
 
     public static func compile(_ codes: [Code], policies: Policies) -> RedirectTable {
-        var domains: [String: TableDomain] = [:]
-        // Sorted, so that two policy keys naming one host (`QR.acme.example`, `qr.acme.example`)
-        // resolve the same way on every run: the last in byte order wins.
-        for (host, policy) in policies.domains.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-            let domain = self.domain(host, policy)
-            domains[domain.host] = domain
-        }
+        merge([entries(codes[...], policies: policies)], policies: policies)
+    }
+
+    /// Some codes compiled to table entries, not yet ordered: the per-code half of `compile`,
+    /// so that `qrops build` can compile each file in lint's parallel pass and `merge` them.
+    public struct Entries: Sendable {
+        /// Per entry: host, a 0x00 byte and the slug key (what the table is ordered by).
         var keys: [String] = []
-        var entries: [TableCode] = []
-        keys.reserveCapacity(codes.count)
-        entries.reserveCapacity(codes.count)
+        var codes: [TableCode] = []
+        /// Hosts codes name that the policy does not list, sorted.
+        var unlistedHosts: [String] = []
+    }
+
+    /// The entries of `codes`, in their order (drafts and codes without a domain left out).
+    public static func entries(_ codes: ArraySlice<Code>, policies: Policies) -> Entries {
+        var domains = listedDomains(policies)
+        let listed = Set(domains.keys)
+        var result = Entries()
+        result.keys.reserveCapacity(codes.count)
+        result.codes.reserveCapacity(codes.count)
         var hosts = LastHost()
         var lastDomain: TableDomain?
         for code in codes {
             guard let compiled = compile(code, policies: policies, domains: &domains, hosts: &hosts) else { continue }
             if lastDomain?.host != compiled.domain { lastDomain = domains[compiled.domain] ?? TableDomain(host: compiled.domain) }
-            keys.append(compiled.domain + "\u{0}" + (lastDomain ?? TableDomain(host: compiled.domain)).slugKey(compiled.slug))
-            entries.append(compiled)
+            result.keys.append(compiled.domain + "\u{0}" + (lastDomain ?? TableDomain(host: compiled.domain)).slugKey(compiled.slug))
+            result.codes.append(compiled)
+        }
+        result.unlistedHosts = domains.keys.filter { !listed.contains($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return result
+    }
+
+    /// The table of entries compiled from the parts of a catalog, given in catalog order.
+    public static func merge(_ parts: [Entries], policies: Policies) -> RedirectTable {
+        var domains = listedDomains(policies)
+        var keys: [String] = []
+        var entries: [TableCode] = []
+        let total = parts.reduce(0) { $0 + $1.codes.count }
+        keys.reserveCapacity(total)
+        entries.reserveCapacity(total)
+        for part in parts {
+            for host in part.unlistedHosts where domains[host] == nil { domains[host] = TableDomain(host: host) }
+            keys += part.keys
+            entries += part.codes
         }
         // Sort positions (moving indices, not whole table entries). A duplicate slug is a lint
         // error (`duplicate-slug`); should a table be compiled anyway, the code with the smallest
@@ -49,6 +75,18 @@ public enum TableCompiler {
         }
         let sortedDomains = domains.values.sorted { $0.host.utf8.lexicographicallyPrecedes($1.host.utf8) }
         return RedirectTable(domains: sortedDomains, codes: published)
+    }
+
+    /// The policy's domains by host. Sorted, so that two policy keys naming one host
+    /// (`QR.acme.example`, `qr.acme.example`) resolve the same way on every run: the last in
+    /// byte order wins.
+    static func listedDomains(_ policies: Policies) -> [String: TableDomain] {
+        var domains: [String: TableDomain] = [:]
+        for (host, policy) in policies.domains.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            let domain = self.domain(host, policy)
+            domains[domain.host] = domain
+        }
+        return domains
     }
 
     /// One code's entry, or nil for a draft or a code without a domain. Adds the code's domain

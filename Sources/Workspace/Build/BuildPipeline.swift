@@ -72,15 +72,18 @@ public enum BuildPipeline {
         let cachePath = request.cache ?? request.repository + "/.qrops-cache/artwork"
         // Read the cache's index while lint runs.
         async let cacheIndex = request.artwork ? ArtworkCache.readIndex(at: cachePath) : ArtworkCacheIndex()
-        // The redirect table and the build plan are made from the catalog while lint's
-        // whole-catalog checks run (and thrown away if lint fails); they are independent of
-        // each other too.
+        // Each file's table entries are compiled in lint's parallel pass; they are merged into
+        // the redirect table, and the build plan is made, while lint's whole-catalog checks run
+        // (all thrown away if lint fails).
         let keepArtwork = request.artwork
-        let (lint, made) = await LintPipeline.run(source, now: request.now, engine: request.engine, retention: .routing) { catalog in
-            async let plan = BuildPlanner.plan(catalog, keepArtwork: keepArtwork)
-            let table = TableCompiler.compile(catalog)
-            return (table: table, plan: await plan)
-        }
+        let (lint, made) = await LintPipeline.run(
+            source, now: request.now, engine: request.engine, retention: .routing,
+            perFile: { codes, policies in TableCompiler.entries(codes, policies: policies) },
+            alongside: { catalog, entries in
+                async let plan = BuildPlanner.plan(catalog, keepArtwork: keepArtwork)
+                let table = TableCompiler.merge(entries, policies: catalog.policies)
+                return (table: table, plan: await plan)
+            })
         clock.end("lint")
         let (table, plan) = made
         var diagnostics = lint.diagnostics
