@@ -188,24 +188,23 @@ struct CodeDecoder {
         return code
     }
 
-    static func stringMap(_ entry: YAMLEntry, reader: inout NodeReader) -> [(key: Located<String>, value: Located<String>)] {
+    static func stringMap(_ entry: YAMLEntry, reader: inout NodeReader) -> [StringEntry] {
         stringMap(entry, over: InheritedStringMap(), reader: &reader)
     }
 
     /// `entry`'s mapping as key/value strings, then `inherited`'s keys it does not have.
-    static func stringMap(_ entry: YAMLEntry, over inherited: InheritedStringMap, reader: inout NodeReader)
-        -> [(key: Located<String>, value: Located<String>)] {
+    static func stringMap(_ entry: YAMLEntry, over inherited: InheritedStringMap, reader: inout NodeReader) -> [StringEntry] {
         guard let entries = reader.mapping(entry.value, what: "`\(entry.key.text)`") else { return [] }
-        var result: [(key: Located<String>, value: Located<String>)] = []
+        var result: [StringEntry] = []
         result.reserveCapacity(entries.count + inherited.keys.count)
         entries.withUnsafeBufferPointer { entries in
             for index in entries.indices {
                 guard let value = reader.string(entries[index]) else { continue }
-                result.append((Located(entries[index].key.text, at: reader.location(entries[index].keyMark)), value))
+                result.append(StringEntry(entries[index].key.text, at: reader.location(entries[index].keyMark), value: value))
             }
             for index in inherited.keys.indices where !entries.contains(where: { $0.key.text == inherited.keys[index] }) {
                 if !inherited.diagnostics[index].isEmpty { reader.diagnostics += inherited.diagnostics[index] }
-                if let pair = inherited.pairs[index] { result.append(pair) }
+                if let item = inherited.entries[index] { result.append(item) }
             }
         }
         return result
@@ -215,18 +214,18 @@ struct CodeDecoder {
     /// decodes it (nil when it has no value), with the diagnostics it gives.
     struct InheritedStringMap {
         var keys: [String] = []
-        var pairs: [(key: Located<String>, value: Located<String>)?] = []
+        var entries: [StringEntry?] = []
         var diagnostics: [[Diagnostic]] = []
 
         /// Nothing inherited.
         init() {}
 
-        init(_ entries: [YAMLEntry], files: FileTable) {
+        init(_ items: [YAMLEntry], files: FileTable) {
             var reader = NodeReader(files: files)
-            for item in entries {
+            for item in items {
                 let start = reader.diagnostics.count
                 keys.append(item.key.text)
-                pairs.append(reader.string(item).map { (Located(item.key.text, at: reader.location(item.keyMark)), $0) })
+                entries.append(reader.string(item).map { StringEntry(item.key.text, at: reader.location(item.keyMark), value: $0) })
                 diagnostics.append(Array(reader.diagnostics[start...]))
             }
         }
@@ -242,24 +241,23 @@ struct CodeDecoder {
         return value
     }
 
-    static func utm(_ entry: YAMLEntry, reader: inout NodeReader) -> [(key: Located<String>, value: Located<String>)] {
+    static func utm(_ entry: YAMLEntry, reader: inout NodeReader) -> [StringEntry] {
         utm(stringMap(entry, reader: &reader), reader: &reader)
     }
 
-    /// The UTM pairs among `pairs`; the others are unknown keys.
-    static func utm(_ pairs: [(key: Located<String>, value: Located<String>)], reader: inout NodeReader)
-        -> [(key: Located<String>, value: Located<String>)] {
-        guard !pairs.allSatisfy({ UTMParameter(rawValue: $0.key.value) != nil }) else { return pairs }
+    /// The UTM parameters among `entries`; the others are unknown keys.
+    static func utm(_ entries: [StringEntry], reader: inout NodeReader) -> [StringEntry] {
+        guard !entries.allSatisfy({ UTMParameter(rawValue: $0.name) != nil }) else { return entries }
         let allowed = UTMParameter.allCases.map(\.rawValue)
-        var kept: [(key: Located<String>, value: Located<String>)] = []
-        for pair in pairs {
-            if allowed.contains(pair.key.value) {
-                kept.append(pair)
+        var kept: [StringEntry] = []
+        for entry in entries {
+            if allowed.contains(entry.name) {
+                kept.append(entry)
                 continue
             }
             reader.diagnostics.append(Diagnostic(
-                .error, SchemaRule.unknownKey, "unknown UTM parameter `\(pair.key.value)`", at: pair.key.location,
-                length: pair.key.value.unicodeScalars.count, hint: DidYouMean.hint(for: pair.key.value, among: allowed)))
+                .error, SchemaRule.unknownKey, "unknown UTM parameter `\(entry.name)`", at: entry.key.location,
+                length: entry.name.unicodeScalars.count, hint: DidYouMean.hint(for: entry.name, among: allowed)))
         }
         return kept
     }

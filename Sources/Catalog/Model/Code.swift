@@ -27,8 +27,8 @@ public final class Code: @unchecked Sendable {
     @exclusivity(unchecked) public internal(set) var status: Located<CodeStatus>
     @exclusivity(unchecked) public internal(set) var use: Located<String>?
     @exclusivity(unchecked) public internal(set) var compliance: Located<String>?
-    /// Label keys and values, in the order written.
-    @exclusivity(unchecked) public internal(set) var labels: [(key: Located<String>, value: Located<String>)]
+    /// Label keys and values, in the order written (the code's own, then those it inherits).
+    @exclusivity(unchecked) public internal(set) var labels: [StringEntry]
     /// Where `labels:` is written (its key), when it is.
     @exclusivity(unchecked) public internal(set) var labelsKeyLocation: SourceLocation?
     @exclusivity(unchecked) public internal(set) var tags: [Located<String>]
@@ -37,7 +37,7 @@ public final class Code: @unchecked Sendable {
     @exclusivity(unchecked) public internal(set) var target: Located<String>?
     @exclusivity(unchecked) public internal(set) var redirect: Located<Int>?
     @exclusivity(unchecked) public internal(set) var forwardQuery: Located<Bool>?
-    @exclusivity(unchecked) public internal(set) var utm: [(key: Located<String>, value: Located<String>)]
+    @exclusivity(unchecked) public internal(set) var utm: [StringEntry]
     /// Where `utm:` is written (its key), when it is.
     @exclusivity(unchecked) public internal(set) var utmKeyLocation: SourceLocation?
     @exclusivity(unchecked) public internal(set) var routes: [Route]
@@ -102,8 +102,9 @@ public final class Code: @unchecked Sendable {
         ignore = other.ignore
     }
 
-    public func label(_ key: String) -> Located<String>? {
-        labels.first { $0.key.value == key }?.value
+    /// The value of the label `name`, if the code has one.
+    public func label(_ name: String) -> Located<String>? {
+        labels.first { $0.name == name }?.value
     }
 
     /// The status code for redirects to `target` and routes (302 unless the code says otherwise).
