@@ -188,26 +188,33 @@ struct CodeDecoder {
         return code
     }
 
-    static func stringMap(_ entry: YAMLEntry, reader: inout NodeReader) -> [StringEntry] {
+    static func stringMap(_ entry: YAMLEntry, reader: inout NodeReader) -> StringMap {
         stringMap(entry, over: InheritedStringMap(), reader: &reader)
     }
 
-    /// `entry`'s mapping as key/value strings, then `inherited`'s keys it does not have.
-    static func stringMap(_ entry: YAMLEntry, over inherited: InheritedStringMap, reader: inout NodeReader) -> [StringEntry] {
-        guard let entries = reader.mapping(entry.value, what: "`\(entry.key.text)`") else { return [] }
-        var result: [StringEntry] = []
-        result.reserveCapacity(entries.count + inherited.keys.count)
+    /// `entry`'s mapping as key/value strings, then `inherited`'s keys it does not have. When it
+    /// overrides none of them, the code shares the inherited entries with the file's other codes.
+    static func stringMap(_ entry: YAMLEntry, over inherited: InheritedStringMap, reader: inout NodeReader) -> StringMap {
+        guard let entries = reader.mapping(entry.value, what: "`\(entry.key.text)`") else { return StringMap() }
+        var own: [StringEntry] = []
+        own.reserveCapacity(entries.count)
+        var visible: [StringEntry]?
         entries.withUnsafeBufferPointer { entries in
             for index in entries.indices {
                 guard let value = reader.string(entries[index]) else { continue }
-                result.append(StringEntry(entries[index].key.text, at: reader.location(entries[index].keyMark), value: value))
+                own.append(StringEntry(entries[index].key.text, at: reader.location(entries[index].keyMark), value: value))
             }
-            for index in inherited.keys.indices where !entries.contains(where: { $0.key.text == inherited.keys[index] }) {
+            for index in inherited.keys.indices {
+                guard !entries.contains(where: { $0.key.text == inherited.keys[index] }) else {
+                    // Overridden: from here on the code holds its own list of the inherited entries it keeps.
+                    if visible == nil { visible = inherited.entries[..<index].compactMap { $0 } }
+                    continue
+                }
                 if !inherited.diagnostics[index].isEmpty { reader.diagnostics += inherited.diagnostics[index] }
-                if let item = inherited.entries[index] { result.append(item) }
+                if let item = inherited.entries[index] { visible?.append(item) }
             }
         }
-        return result
+        return StringMap(own, inherited: visible ?? inherited.shared)
     }
 
     /// An inherited string map (`labels`, `utm`) decoded once per file: each item as `stringMap`
@@ -216,6 +223,8 @@ struct CodeDecoder {
         var keys: [String] = []
         var entries: [StringEntry?] = []
         var diagnostics: [[Diagnostic]] = []
+        /// The entries that have a value: what a code that overrides none of them inherits.
+        var shared: [StringEntry] = []
 
         /// Nothing inherited.
         init() {}
@@ -228,6 +237,7 @@ struct CodeDecoder {
                 entries.append(reader.string(item).map { StringEntry(item.key.text, at: reader.location(item.keyMark), value: $0) })
                 diagnostics.append(Array(reader.diagnostics[start...]))
             }
+            shared = entries.compactMap { $0 }
         }
     }
 
@@ -241,12 +251,12 @@ struct CodeDecoder {
         return value
     }
 
-    static func utm(_ entry: YAMLEntry, reader: inout NodeReader) -> [StringEntry] {
+    static func utm(_ entry: YAMLEntry, reader: inout NodeReader) -> StringMap {
         utm(stringMap(entry, reader: &reader), reader: &reader)
     }
 
     /// The UTM parameters among `entries`; the others are unknown keys.
-    static func utm(_ entries: [StringEntry], reader: inout NodeReader) -> [StringEntry] {
+    static func utm(_ entries: StringMap, reader: inout NodeReader) -> StringMap {
         guard !entries.allSatisfy({ UTMParameter(rawValue: $0.name) != nil }) else { return entries }
         let allowed = UTMParameter.allCases.map(\.rawValue)
         var kept: [StringEntry] = []
@@ -259,7 +269,7 @@ struct CodeDecoder {
                 .error, SchemaRule.unknownKey, "unknown UTM parameter `\(entry.name)`", at: entry.key.location,
                 length: entry.name.unicodeScalars.count, hint: DidYouMean.hint(for: entry.name, among: allowed)))
         }
-        return kept
+        return StringMap(kept)
     }
 
     static func routes(_ entry: YAMLEntry, reader: inout NodeReader) -> [Route] {

@@ -28,7 +28,7 @@ public final class Code: @unchecked Sendable {
     @exclusivity(unchecked) public internal(set) var use: Located<String>?
     @exclusivity(unchecked) public internal(set) var compliance: Located<String>?
     /// Label keys and values, in the order written (the code's own, then those it inherits).
-    @exclusivity(unchecked) public internal(set) var labels: [StringEntry]
+    @exclusivity(unchecked) public internal(set) var labels: StringMap
     /// Where `labels:` is written (its key), when it is.
     @exclusivity(unchecked) public internal(set) var labelsKeyLocation: SourceLocation?
     @exclusivity(unchecked) public internal(set) var tags: [Located<String>]
@@ -37,7 +37,7 @@ public final class Code: @unchecked Sendable {
     @exclusivity(unchecked) public internal(set) var target: Located<String>?
     @exclusivity(unchecked) public internal(set) var redirect: Located<Int>?
     @exclusivity(unchecked) public internal(set) var forwardQuery: Located<Bool>?
-    @exclusivity(unchecked) public internal(set) var utm: [StringEntry]
+    @exclusivity(unchecked) public internal(set) var utm: StringMap
     /// Where `utm:` is written (its key), when it is.
     @exclusivity(unchecked) public internal(set) var utmKeyLocation: SourceLocation?
     @exclusivity(unchecked) public internal(set) var routes: [Route]
@@ -62,9 +62,9 @@ public final class Code: @unchecked Sendable {
         self.id = id
         self.slug = slug
         self.status = status
-        labels = []
+        labels = StringMap()
         tags = []
-        utm = []
+        utm = StringMap()
         routes = []
         expect = []
         ignore = []
@@ -104,7 +104,7 @@ public final class Code: @unchecked Sendable {
 
     /// The value of the label `name`, if the code has one.
     public func label(_ name: String) -> Located<String>? {
-        labels.first { $0.name == name }?.value
+        labels.entry(named: name)?.value
     }
 
     /// The status code for redirects to `target` and routes (302 unless the code says otherwise).
