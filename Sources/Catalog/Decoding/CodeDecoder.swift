@@ -101,14 +101,13 @@ struct CodeDecoder {
     /// A code with only its position set, waiting for its entries.
     static func blank(at mark: Mark, reader: NodeReader) -> Code {
         let location = reader.location(mark)
-        return Code(file: location.file, location: location, id: Located("", at: location), slug: Located("", at: location),
+        return Code(location: location, id: Located("", at: location), slug: Located("", at: location),
                     status: Located(.draft, at: location))
     }
 
     /// Gives a copied code the position of its own mapping (as `blank` does).
     static func reset(_ code: Code, at mark: Mark, reader: NodeReader) {
         let location = reader.location(mark)
-        code.file = location.file
         code.location = location
         code.id = Located("", at: location)
         code.slug = Located("", at: location)

@@ -15,9 +15,10 @@ public enum CodeStatus: String, Sendable, Hashable, CaseIterable {
 /// check every read of a class's `var` pays (some 75 instructions, millions of reads per lint)
 /// would never fire.
 public final class Code: @unchecked Sendable {
-    @exclusivity(unchecked) public internal(set) var file: String
     /// Where the code's own mapping starts.
     @exclusivity(unchecked) public internal(set) var location: SourceLocation
+    /// The file the code is written in.
+    public var file: String { location.file }
 
     @exclusivity(unchecked) public internal(set) var id: Located<String>
     @exclusivity(unchecked) public internal(set) var slug: Located<String>
@@ -56,8 +57,7 @@ public final class Code: @unchecked Sendable {
     @exclusivity(unchecked) public internal(set) var changeReason: Located<String>?
     @exclusivity(unchecked) public internal(set) var ignore: [IgnoreEntry]
 
-    public init(file: String, location: SourceLocation, id: Located<String>, slug: Located<String>, status: Located<CodeStatus>) {
-        self.file = file
+    public init(location: SourceLocation, id: Located<String>, slug: Located<String>, status: Located<CodeStatus>) {
         self.location = location
         self.id = id
         self.slug = slug
@@ -73,7 +73,6 @@ public final class Code: @unchecked Sendable {
     /// A copy of `other`, field by field (the decoder starts each code of a file from the
     /// file's decoded defaults; see `CodeDefaults`). Every stored property is copied.
     init(copying other: Code) {
-        file = other.file
         location = other.location
         id = other.id
         slug = other.slug
