@@ -26,6 +26,9 @@ struct StringMapTests {
         var text = ""
         dump(map, to: &text)
         #expect(text.hasPrefix("▿ 2 elements\n") && !text.contains("inherited"))
+        let empty: StringMap = []
+        let literal: StringMap = [map[0]]
+        #expect(empty.isEmpty && literal.map(\.name) == ["sku"])
     }
 
     @Test func codesThatOverrideNoInheritedKeyShareTheInheritedEntries() throws {

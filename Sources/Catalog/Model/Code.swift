@@ -80,9 +80,9 @@ public final class Code: @unchecked Sendable {
         self.id = id
         self.slug = slug
         self.status = status
-        labels = StringMap()
+        labels = []
         tags = []
-        utm = StringMap()
+        utm = []
         routes = []
         expect = []
         ignore = []

@@ -37,6 +37,11 @@ public struct StringMap: RandomAccessCollection, Sendable {
     }
 }
 
+/// `[]` is an empty map, `[entry, ...]` a map of own entries.
+extension StringMap: ExpressibleByArrayLiteral {
+    public init(arrayLiteral entries: StringEntry...) { self.init(entries) }
+}
+
 /// A map shows as its entries, however they are stored (`dump`, the debugger).
 extension StringMap: CustomReflectable {
     public var customMirror: Mirror { Mirror(self, unlabeledChildren: Array(self), displayStyle: .collection) }
