@@ -30,7 +30,7 @@ public enum CodeFields {
         add("status", code.status.value.rawValue, code.status.location)
         add("use", code.use?.value, code.use?.location)
         add("compliance", code.compliance?.value, code.compliance?.location)
-        for label in code.labels { add("labels", label.value.value, label.value.location, sub: label.key.value) }
+        for label in code.labels { add("labels", label.value.value, label.value.location, sub: label.name) }
         if !code.tags.isEmpty {
             add("tags", "[" + code.tags.map(\.value).sorted().joined(separator: ", ") + "]", code.tags.first?.location)
         }
@@ -39,7 +39,7 @@ public enum CodeFields {
         add("target", code.target?.value, code.target?.location)
         add("redirect", String(code.redirectStatus), code.redirect?.location)
         add("forward-query", (code.forwardQuery?.value ?? false) ? "true" : "false", code.forwardQuery?.location)
-        for parameter in code.utm { add("utm", parameter.value.value, parameter.value.location, sub: parameter.key.value) }
+        for parameter in code.utm { add("utm", parameter.value.value, parameter.value.location, sub: parameter.name) }
         for (index, route) in code.routes.enumerated() { add("routes", text(route), route.location, index: index + 1) }
         add("fallback", code.fallback?.value, code.fallback?.location)
         if let artwork = code.artwork { addArtwork(artwork, add) }

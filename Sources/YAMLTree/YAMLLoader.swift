@@ -65,6 +65,7 @@ private struct Frame {
     /// Nodes in this subtree, aliases expanded.
     var size = 1
 }
+
 private struct LoaderRun: ~Copyable {
     let path: String
     let fileID: Int32
@@ -80,6 +81,10 @@ private struct LoaderRun: ~Copyable {
     var expandedNodes = 0
     var documents = 0
     var failed = false
+    /// The texts of this file's scalars too long to be stored inline in a `String` (over 15
+    /// UTF-8 bytes), each kept once: a file's codes repeat their targets, fallbacks and change
+    /// reasons, and the decoded codes keep these strings long after the tree is gone.
+    var longTexts = Set<ExactText>()
 
     init(path: String, fileID: Int32, source: UnsafeBufferPointer<UInt8>, limits: YAMLLoader.Limits) {
         self.path = path
@@ -158,7 +163,8 @@ private struct LoaderRun: ~Copyable {
             }
             let text: String
             if let value = data.value, length > 0 {
-                text = String(decoding: UnsafeBufferPointer(start: value, count: length), as: UTF8.self)
+                let decoded = String(decoding: UnsafeBufferPointer(start: value, count: length), as: UTF8.self)
+                text = length > 15 ? longTexts.insert(ExactText(decoded)).memberAfterInsert.text : decoded
             } else {
                 text = ""
             }

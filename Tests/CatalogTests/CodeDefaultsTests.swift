@@ -190,3 +190,30 @@ struct CodeDefaultsTests {
         #expect(codes[0].fallback?.value == "https://www.acme.example/us" && codes[1].fallback == nil)
     }
 }
+
+/// `redirect`, `forward-query` and `scan-distance` are stored out of line and shared with the
+/// file's defaults until a code sets one: setting it must never change another code.
+@Suite("Rarely set fields over defaults")
+struct RarelySetFieldsTests {
+    @Test func aCodeSettingOneKeepsTheOthersAndChangesNoOtherCode() throws {
+        let (codes, diagnostics) = decodeCodeFile("""
+            defaults:
+              status: draft
+              redirect: 301
+              forward-query: true
+            codes:
+              - {id: A-1, slug: a1, scan-distance: 2m}
+              - {id: A-2, slug: a2, redirect: 308}
+              - {id: A-3, slug: a3}
+              - {id: A-4, slug: a4, redirect: ~, forward-query: ~}
+
+            """)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        try #require(codes.count == 4)
+        #expect(codes.map(\.redirect?.value) == [301, 308, 301, nil])
+        #expect(codes.map(\.forwardQuery?.value) == [true, true, true, nil])
+        #expect(codes.map(\.scanDistance?.value.millimetres) == [2000, nil, nil, nil])
+        #expect(codes.map(\.redirectStatus) == [301, 308, 301, 302])
+        #expect(codes[1].redirect?.location.line == 7 && codes[2].redirect?.location.line == 3)
+    }
+}

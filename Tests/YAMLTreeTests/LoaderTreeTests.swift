@@ -56,6 +56,29 @@ struct LoaderTreeTests {
         #expect(node.entries?[2].value.entries?[0].keyMark == Mark(line: 4, column: 3))
     }
 
+    @Test func equalLongScalarsOfAFileShareOneString() throws {
+        let url = "https://www.acme.example/us/support"
+        let node = try root("a: \(url)\nb: [\(url), \"\(url)\"]\nc: short\nd: short\n")
+        let texts = [node["a"]?.scalar?.text, node["b"]?.items?[0].scalar?.text, node["b"]?.items?[1].scalar?.text].compactMap { $0 }
+        #expect(texts == [url, url, url])
+        func storage(_ text: String) -> UnsafeRawPointer? {
+            var text = text
+            return text.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+        }
+        #expect(Set(texts.map(storage)).count == 1)
+    }
+
+    @Test func canonicallyEquivalentScalarsKeepTheirOwnBytes() throws {
+        // Equal as Swift strings (`==`), different bytes: each keeps the bytes written.
+        let composed = "https://www.acme.example/caf\u{E9}"
+        let decomposed = "https://www.acme.example/cafe\u{301}"
+        #expect(composed == decomposed)
+        let node = try root("a: \(composed)\nb: \(decomposed)\nc: \(composed)\n")
+        #expect(node["a"]?.scalar.map { Array($0.text.utf8) } == Array(composed.utf8))
+        #expect(node["b"]?.scalar.map { Array($0.text.utf8) } == Array(decomposed.utf8))
+        #expect(node["c"]?.scalar.map { Array($0.text.utf8) } == Array(composed.utf8))
+    }
+
     @Test func aliasesWithinBudgetExpand() throws {
         let node = try root("base: &b {a: 1}\ncopy: *b\n")
         #expect(node["copy"]?["a"]?.scalar?.text == "1")

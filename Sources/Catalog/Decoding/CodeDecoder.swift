@@ -101,14 +101,13 @@ struct CodeDecoder {
     /// A code with only its position set, waiting for its entries.
     static func blank(at mark: Mark, reader: NodeReader) -> Code {
         let location = reader.location(mark)
-        return Code(file: location.file, location: location, id: Located("", at: location), slug: Located("", at: location),
+        return Code(location: location, id: Located("", at: location), slug: Located("", at: location),
                     status: Located(.draft, at: location))
     }
 
     /// Gives a copied code the position of its own mapping (as `blank` does).
     static func reset(_ code: Code, at mark: Mark, reader: NodeReader) {
         let location = reader.location(mark)
-        code.file = location.file
         code.location = location
         code.id = Located("", at: location)
         code.slug = Located("", at: location)
@@ -188,47 +187,56 @@ struct CodeDecoder {
         return code
     }
 
-    static func stringMap(_ entry: YAMLEntry, reader: inout NodeReader) -> [(key: Located<String>, value: Located<String>)] {
+    static func stringMap(_ entry: YAMLEntry, reader: inout NodeReader) -> StringMap {
         stringMap(entry, over: InheritedStringMap(), reader: &reader)
     }
 
-    /// `entry`'s mapping as key/value strings, then `inherited`'s keys it does not have.
-    static func stringMap(_ entry: YAMLEntry, over inherited: InheritedStringMap, reader: inout NodeReader)
-        -> [(key: Located<String>, value: Located<String>)] {
-        guard let entries = reader.mapping(entry.value, what: "`\(entry.key.text)`") else { return [] }
-        var result: [(key: Located<String>, value: Located<String>)] = []
-        result.reserveCapacity(entries.count + inherited.keys.count)
+    /// `entry`'s mapping as key/value strings, then `inherited`'s keys it does not have. When it
+    /// overrides none of them, the code shares the inherited entries with the file's other codes.
+    static func stringMap(_ entry: YAMLEntry, over inherited: InheritedStringMap, reader: inout NodeReader) -> StringMap {
+        guard let entries = reader.mapping(entry.value, what: "`\(entry.key.text)`") else { return StringMap() }
+        var own: [StringEntry] = []
+        own.reserveCapacity(entries.count)
+        var visible: [StringEntry]?
         entries.withUnsafeBufferPointer { entries in
             for index in entries.indices {
                 guard let value = reader.string(entries[index]) else { continue }
-                result.append((Located(entries[index].key.text, at: reader.location(entries[index].keyMark)), value))
+                own.append(StringEntry(entries[index].key.text, at: reader.location(entries[index].keyMark), value: value))
             }
-            for index in inherited.keys.indices where !entries.contains(where: { $0.key.text == inherited.keys[index] }) {
+            for index in inherited.keys.indices {
+                guard !entries.contains(where: { $0.key.text == inherited.keys[index] }) else {
+                    // Overridden: from here on the code holds its own list of the inherited entries it keeps.
+                    if visible == nil { visible = inherited.entries[..<index].compactMap { $0 } }
+                    continue
+                }
                 if !inherited.diagnostics[index].isEmpty { reader.diagnostics += inherited.diagnostics[index] }
-                if let pair = inherited.pairs[index] { result.append(pair) }
+                if let item = inherited.entries[index] { visible?.append(item) }
             }
         }
-        return result
+        return StringMap(own, inherited: visible ?? inherited.shared)
     }
 
     /// An inherited string map (`labels`, `utm`) decoded once per file: each item as `stringMap`
     /// decodes it (nil when it has no value), with the diagnostics it gives.
     struct InheritedStringMap {
         var keys: [String] = []
-        var pairs: [(key: Located<String>, value: Located<String>)?] = []
+        var entries: [StringEntry?] = []
         var diagnostics: [[Diagnostic]] = []
+        /// The entries that have a value: what a code that overrides none of them inherits.
+        var shared: [StringEntry] = []
 
         /// Nothing inherited.
         init() {}
 
-        init(_ entries: [YAMLEntry], files: FileTable) {
+        init(_ items: [YAMLEntry], files: FileTable) {
             var reader = NodeReader(files: files)
-            for item in entries {
+            for item in items {
                 let start = reader.diagnostics.count
                 keys.append(item.key.text)
-                pairs.append(reader.string(item).map { (Located(item.key.text, at: reader.location(item.keyMark)), $0) })
+                entries.append(reader.string(item).map { StringEntry(item.key.text, at: reader.location(item.keyMark), value: $0) })
                 diagnostics.append(Array(reader.diagnostics[start...]))
             }
+            shared = entries.compactMap { $0 }
         }
     }
 
@@ -242,26 +250,25 @@ struct CodeDecoder {
         return value
     }
 
-    static func utm(_ entry: YAMLEntry, reader: inout NodeReader) -> [(key: Located<String>, value: Located<String>)] {
+    static func utm(_ entry: YAMLEntry, reader: inout NodeReader) -> StringMap {
         utm(stringMap(entry, reader: &reader), reader: &reader)
     }
 
-    /// The UTM pairs among `pairs`; the others are unknown keys.
-    static func utm(_ pairs: [(key: Located<String>, value: Located<String>)], reader: inout NodeReader)
-        -> [(key: Located<String>, value: Located<String>)] {
-        guard !pairs.allSatisfy({ UTMParameter(rawValue: $0.key.value) != nil }) else { return pairs }
+    /// The UTM parameters among `entries`; the others are unknown keys.
+    static func utm(_ entries: StringMap, reader: inout NodeReader) -> StringMap {
+        guard !entries.allSatisfy({ UTMParameter(rawValue: $0.name) != nil }) else { return entries }
         let allowed = UTMParameter.allCases.map(\.rawValue)
-        var kept: [(key: Located<String>, value: Located<String>)] = []
-        for pair in pairs {
-            if allowed.contains(pair.key.value) {
-                kept.append(pair)
+        var kept: [StringEntry] = []
+        for entry in entries {
+            if allowed.contains(entry.name) {
+                kept.append(entry)
                 continue
             }
             reader.diagnostics.append(Diagnostic(
-                .error, SchemaRule.unknownKey, "unknown UTM parameter `\(pair.key.value)`", at: pair.key.location,
-                length: pair.key.value.unicodeScalars.count, hint: DidYouMean.hint(for: pair.key.value, among: allowed)))
+                .error, SchemaRule.unknownKey, "unknown UTM parameter `\(entry.name)`", at: entry.key.location,
+                length: entry.name.unicodeScalars.count, hint: DidYouMean.hint(for: entry.name, among: allowed)))
         }
-        return kept
+        return StringMap(kept)
     }
 
     static func routes(_ entry: YAMLEntry, reader: inout NodeReader) -> [Route] {

@@ -6,18 +6,19 @@ public enum IdentityChecks {
     /// `codes` must be in report order (file, then position) so "the second" is deterministic.
     public static func check(_ codes: [Code], policies: Policies) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var ids: [String: Located<String>] = [:]
+        // Each key maps to the first code that has it: one reference, not a copy of its id or slug.
+        var ids: [String: Code] = [:]
         ids.reserveCapacity(codes.count)
         // A slug's key is `domain/slug`, folded. When no domain holds a `/`, the key splits at
         // its first `/`: it is then the same as the pair (domain, slug), which is cheaper to
         // hash and needs no new string per code.
         let separable = !Self.anyDomainHoldsSlash(codes, policies)
-        var slugs: [String: Located<String>] = [:]
-        var slugsByDomain: [SlugKey: Located<String>] = [:]
+        var slugs: [String: Code] = [:]
+        var slugsByDomain: [SlugKey: Code] = [:]
         if separable { slugsByDomain.reserveCapacity(codes.count) } else { slugs.reserveCapacity(codes.count) }
         var domains = FoldedDomains()
         for code in codes {
-            if let first = firstValue(in: &ids, forKey: code.id.value, insertingIfAbsent: code.id) {
+            if let first = firstValue(in: &ids, forKey: code.id.value, insertingIfAbsent: code)?.id {
                 diagnostics.append(Diagnostic(
                     .error, SchemaRule.duplicateID, "the id `\(code.id.value)` is already used by another code",
                     at: code.id.location, length: code.id.value.unicodeScalars.count,
@@ -26,10 +27,10 @@ public enum IdentityChecks {
             }
             let domain = policies.domain(of: code) ?? ""
             let slug = FoldedDomains.lowercased(code.slug.value)
-            let first = separable
-                ? firstValue(in: &slugsByDomain, forKey: SlugKey(domain: domains.index(of: domain), slug: slug), insertingIfAbsent: code.slug)
-                : firstValue(in: &slugs, forKey: domains.lowercased(domain) + "/" + slug, insertingIfAbsent: code.slug)
-            if let first {
+            let firstCode = separable
+                ? firstValue(in: &slugsByDomain, forKey: SlugKey(domain: domains.index(of: domain), slug: slug), insertingIfAbsent: code)
+                : firstValue(in: &slugs, forKey: domains.lowercased(domain) + "/" + slug, insertingIfAbsent: code)
+            if let first = firstCode?.slug {
                 let same = first.value == code.slug.value
                 diagnostics.append(Diagnostic(
                     .error, SchemaRule.duplicateSlug,

@@ -121,7 +121,7 @@ public enum TableCompiler {
         if !code.utm.isEmpty {
             utm.reserveCapacity(code.utm.count)
             for parameter in UTMParameter.allCases {
-                if let value = code.utm.first(where: { $0.key.value == parameter.rawValue })?.value.value {
+                if let value = code.utm.first(where: { $0.name == parameter.rawValue })?.value.value {
                     utm.append(QueryParameter(name: parameter.queryName, value: value))
                 }
             }

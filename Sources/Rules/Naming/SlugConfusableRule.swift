@@ -66,8 +66,8 @@ public struct SlugConfusableRule: Rule {
 
     public func check(_ catalog: Catalog, context: RuleContext, into findings: inout [Diagnostic]) {
         // Per domain (lower-cased), skeleton (a short key: usually no allocation) to the first
-        // slug seen. Codes share their domain: the last one's table is kept at hand.
-        var tables: [[String: Located<String>]] = []
+        // code seen with it. Codes share their domain: the last one's table is kept at hand.
+        var tables: [[String: Code]] = []
         var tableOfDomain: [String: Int] = [:]
         var last: (written: String, domain: String, table: Int, fold: Bool)?
         let caseSensitive = Set(context.policies.domains.values.filter(\.caseSensitiveSlugs).map { $0.host.value.lowercased() })
@@ -87,12 +87,12 @@ public struct SlugConfusableRule: Rule {
             }
             guard let (_, domain, table, fold) = last else { continue }
             let skeleton = Self.skeleton(code.slug.value, foldCase: fold)
-            var seenBefore: Located<String>?
-            func visit(_ slot: inout Located<String>?) {
-                if let slot { seenBefore = slot } else { slot = code.slug }
+            var seenBefore: Code?
+            func visit(_ slot: inout Code?) {
+                if let slot { seenBefore = slot } else { slot = code }
             }
             visit(&tables[table][skeleton])
-            guard let first = seenBefore else { continue }
+            guard let first = seenBefore?.slug else { continue }
             // The same slug up to case is `duplicate-slug`'s finding.
             guard first.value.lowercased() != code.slug.value.lowercased() else { continue }
             findings.append(finding(

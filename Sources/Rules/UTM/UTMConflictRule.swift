@@ -73,7 +73,7 @@ public struct UTMConflictRule: Rule {
 
     private func check(_ destination: Located<String>, code: Code, into findings: inout [Diagnostic]) {
         for (name, value) in Self.utmParameters(in: destination.value) {
-            guard let mine = code.utm.first(where: { $0.key.value == name }) else { continue }
+            guard let mine = code.utm.first(where: { $0.name == name }) else { continue }
             let written = Self.decoded(value)
             guard written != mine.value.value else { continue }
             findings.append(finding(

@@ -64,7 +64,7 @@ public struct UTMRequiredRule: Rule {
     public func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic]) {
         guard let use = code.use, code.status.value != .retired, code.status.value != .archived,
               let listed = context.policies.utmRequiredFor.first(where: { $0.value == use.value }) else { return }
-        let missing = Self.required.filter { parameter in !code.utm.contains { $0.key.value == parameter.rawValue } }
+        let missing = Self.required.filter { parameter in !code.utm.contains { $0.name == parameter.rawValue } }
         guard !missing.isEmpty else { return }
         let names = missing.map { "`\($0.rawValue)`" }.joined(separator: ", ")
         findings.append(finding(
