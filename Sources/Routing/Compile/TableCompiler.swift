@@ -50,28 +50,30 @@ public enum TableCompiler {
     /// The table of entries compiled from the parts of a catalog, given in catalog order.
     public static func merge(_ parts: [Entries], policies: Policies) -> RedirectTable {
         var domains = listedDomains(policies)
-        var keys: [String] = []
-        var entries: [TableCode] = []
-        let total = parts.reduce(0) { $0 + $1.codes.count }
-        keys.reserveCapacity(total)
-        entries.reserveCapacity(total)
-        for part in parts {
+        // Positions (part, entry) rather than a concatenated copy of every entry: at a million
+        // codes a copy would hold hundreds of megabytes more while the table is made.
+        var positions: [(part: Int32, entry: Int32)] = []
+        positions.reserveCapacity(parts.reduce(0) { $0 + $1.codes.count })
+        for (number, part) in parts.enumerated() {
             for host in part.unlistedHosts where domains[host] == nil { domains[host] = TableDomain(host: host) }
-            keys += part.keys
-            entries += part.codes
+            for entry in part.codes.indices { positions.append((Int32(truncatingIfNeeded: number), Int32(truncatingIfNeeded: entry))) }
         }
-        // Sort positions (moving indices, not whole table entries). A duplicate slug is a lint
-        // error (`duplicate-slug`); should a table be compiled anyway, the code with the smallest
-        // id keeps the slug, whatever order the files were read in.
-        let order = keys.indices.sorted {
-            keys[$0] == keys[$1] ? bytewisePrecedes(entries[$0].id, entries[$1].id) : bytewisePrecedes(keys[$0], keys[$1])
+        func key(_ position: (part: Int32, entry: Int32)) -> String { parts[Int(position.part)].keys[Int(position.entry)] }
+        func id(_ position: (part: Int32, entry: Int32)) -> String { parts[Int(position.part)].codes[Int(position.entry)].id }
+        // A duplicate slug is a lint error (`duplicate-slug`); should a table be compiled anyway,
+        // the code with the smallest id keeps the slug, whatever order the files were read in.
+        positions.sort {
+            let left = key($0), right = key($1)
+            return left == right ? bytewisePrecedes(id($0), id($1)) : bytewisePrecedes(left, right)
         }
         var published: [TableCode] = []
-        published.reserveCapacity(entries.count)
+        published.reserveCapacity(positions.count)
         var previousKey: String?
-        for index in order where keys[index] != previousKey {
-            published.append(entries[index])
-            previousKey = keys[index]
+        for position in positions {
+            let key = key(position)
+            guard key != previousKey else { continue }
+            published.append(parts[Int(position.part)].codes[Int(position.entry)])
+            previousKey = key
         }
         let sortedDomains = domains.values.sorted { $0.host.utf8.lexicographicallyPrecedes($1.host.utf8) }
         return RedirectTable(domains: sortedDomains, codes: published)
