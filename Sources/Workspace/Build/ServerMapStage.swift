@@ -4,11 +4,13 @@ import Routing
 import ServerMaps
 
 /// The generated server and edge configurations: runs each configured emitter (in parallel)
-/// over the redirect table, writes its files into the staging folder, and turns what a target cannot express into diagnostics located at
-/// the code (or at the policy's `build: targets:` entry).
+/// over the redirect table, writes its files into the staging folder, and turns what a target
+/// cannot express into diagnostics located at the code (or at the policy's `build: targets:`
+/// entry).
 enum ServerMapStage {
     struct Result: Sendable {
-        /// The manifest entries of the files written, in emitter order, each emitter's files in its order.
+        /// The manifest entries of the files written: in emitter order, each emitter's files in
+        /// its order.
         var files: [BuildManifest.File] = []
         var diagnostics: [Diagnostic] = []
         /// The targets emitted, in the order configured.
