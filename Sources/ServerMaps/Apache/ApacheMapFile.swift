@@ -10,13 +10,24 @@
 struct ApacheMapFile {
     static let lineLimit = 1024
 
-    private(set) var lines: [String] = []
+    private var output = TextOutput()
 
-    /// The line, or nil (nothing added) when it is longer than the limit.
+    /// A map whose text starts with `header`, each line a comment.
+    init(header: [String] = []) {
+        for line in header { output.line("# " + PlainNames.comment(line)) }
+    }
+
+    /// Whether the line `key value` is within the limit.
+    static func fits(key: String, value: String) -> Bool {
+        key.utf8.count + 1 + value.utf8.count <= lineLimit
+    }
+
+    /// Adds the line `key value`; false (nothing added) when it is longer than the limit.
     mutating func add(key: String, value: String) -> Bool {
-        let line = key + " " + value
-        guard line.utf8.count <= Self.lineLimit else { return false }
-        lines.append(line)
+        guard Self.fits(key: key, value: value) else { return false }
+        output.append(key)
+        output.append(" ")
+        output.line(value)
         return true
     }
 
@@ -29,7 +40,5 @@ struct ApacheMapFile {
         return "\(answer.status)|\(vary)|\(location.withoutQuery)||"
     }
 
-    func text(header: [String]) -> String {
-        (header.map { "# " + PlainNames.comment($0) } + lines).joined(separator: "\n") + "\n"
-    }
+    var bytes: [UInt8] { output.bytes }
 }

@@ -71,7 +71,7 @@ public enum CaddyEmitter: ServerMapEmitter {
                 unknown.line("respond 404")
             }
         }
-        return EmitResult(files: [EmittedFile(path: path, text: writer.text)], findings: findings)
+        return EmitResult(files: [EmittedFile(path: path, bytes: writer.bytes)], findings: findings)
     }
 
     static func writeHeader(_ writer: inout CaddyfileWriter, at: Int64, hosts: [String]) {

@@ -1,10 +1,11 @@
 /// Accumulates Caddyfile lines with tab indentation.
 struct CaddyfileWriter {
-    private(set) var lines: [String] = []
+    private var output = TextOutput()
     private var depth = 0
 
     mutating func line(_ text: String) {
-        lines.append(String(repeating: "\t", count: depth) + text)
+        for _ in 0..<depth { output.append("\t") }
+        output.line(text)
     }
 
     mutating func comment(_ text: String) {
@@ -20,5 +21,5 @@ struct CaddyfileWriter {
         line("}")
     }
 
-    var text: String { lines.joined(separator: "\n") + "\n" }
+    var bytes: [UInt8] { output.bytes }
 }

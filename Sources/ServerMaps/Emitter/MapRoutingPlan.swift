@@ -28,36 +28,49 @@ struct MapRoutingPlan {
 
     /// `host/slug` → body: an answer record, or `@N:flags` for a routed code; for nginx, `~Slug/`
     /// in front on case-sensitive domains.
-    var codes: [(key: String, value: String)] = []
+    var codes = MapEntries()
     /// `N|device|language|country|querybits` → `N:route` (or `N:route:${qrops_armK}`).
-    var routes: [(key: String, value: String)] = []
+    var routes = MapEntries()
     /// `N:d`, `N:route`, `N:route:arm` → answer record.
-    var answers: [(key: String, value: String)] = []
+    var answers = MapEntries()
     /// `N|kind` → device class; `N|fr` → `fr`; `N|FR` → `FR`.
-    var devices: [(key: String, value: String)] = []
-    var languages: [(key: String, value: String)] = []
-    var countries: [(key: String, value: String)] = []
+    var devices = MapEntries()
+    var languages = MapEntries()
+    var countries = MapEntries()
     /// Slot `j`: (code number, pattern body) for the code's `j`-th query condition.
     var querySlots: [[(code: Int, pattern: String)]] = []
     /// `N` → code id, for codes with a split (the split key is `<client address>:<code id>`).
-    var splitIDs: [(key: String, value: String)] = []
+    var splitIDs = MapEntries()
     /// Distinct split percentage lists (hundredths of a percent per arm), in first-use order.
     var splitShapes: [[Int]] = []
     /// host → not-found record.
-    var notFound: [(key: String, value: String)] = []
+    var notFound = MapEntries()
     /// host → country header reference, for hosts whose header is not the default one.
-    var countryHeaders: [(key: String, value: String)] = []
+    var countryHeaders = MapEntries()
     var defaultCountryHeader = ""
     /// Every country header reference used, default first.
     var headerReferences: [String] = []
     /// host → `i:K` or `s:K` (case-insensitive or case-sensitive slugs; country header `K` of
     /// `headerReferences`), for every domain.
-    var hosts: [(key: String, value: String)] = []
+    var hosts = MapEntries()
     var usesLanguage = false
     var usesQuery = false
     var findings: [EmitterFinding] = []
 
     let dialect: Dialect
+
+    /// Empties the entry lists once the emitter has taken them into its list of map files, so
+    /// that each file's entries are freed as soon as that file is written (the two share their
+    /// storage until one changes).
+    mutating func forgetEntries() {
+        codes = MapEntries()
+        routes = MapEntries()
+        answers = MapEntries()
+        devices = MapEntries()
+        languages = MapEntries()
+        countries = MapEntries()
+        splitIDs = MapEntries()
+    }
     var target: String { dialect.target }
 
     init(_ table: RedirectTable, at instant: Int64, dialect: Dialect) {
@@ -173,7 +186,7 @@ struct MapRoutingPlan {
         if variants.countries != nil { flags += "c" }
         if !variants.queries.isEmpty { flags += "q"; usesQuery = true }
         codes.append((key, exact + "@\(number):\(flags)"))
-        answers += entries
+        for entry in entries { answers.append(entry) }
         if variants.devices != nil {
             for kind in RoutingVariants.deviceKinds { devices.append(("\(number)|\(kind.rawValue)", kind.rawValue)) }
         }

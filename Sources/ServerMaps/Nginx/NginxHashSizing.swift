@@ -22,9 +22,14 @@ public struct NginxHashSizing: Sendable, Hashable {
         public init() {}
 
         public mutating func add(_ key: String) {
+            add(key.utf8)
+        }
+
+        /// A key's UTF-8 bytes.
+        public mutating func add<Bytes: Sequence<UInt8>>(_ key: Bytes) {
             var hash: UInt64 = 0
             var length = 0
-            for byte in key.utf8 {
+            for byte in key {
                 let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                 hash = hash &* 31 &+ UInt64(lower)
                 length += 1
