@@ -2,6 +2,7 @@ import Catalog
 import Diagnostics
 import Routing
 import Rules
+import Synchronization
 import TableFormat
 
 /// `qrops build`: lint (the same pipeline and findings as `qrops lint`), plan, render the
@@ -76,7 +77,7 @@ public enum BuildPipeline {
         // the redirect table, and the build plan is made, while lint's whole-catalog checks run
         // (all thrown away if lint fails).
         let keepArtwork = request.artwork
-        let (lint, made) = await LintPipeline.run(
+        let (linted, made) = await LintPipeline.run(
             source, now: request.now, engine: request.engine, retention: .routing,
             perFile: { codes, policies in TableCompiler.entries(codes, policies: policies) },
             alongside: { catalog, entries in
@@ -85,12 +86,25 @@ public enum BuildPipeline {
                 return (table: table, plan: await plan)
             })
         clock.end("lint")
+        var lint = consume linted
         let (table, plan) = made
         var diagnostics = lint.diagnostics
         func failed() -> Result { Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: nil, workingSet: lint) }
         guard !diagnostics.fails(strict: request.strict) else { return failed() }
         diagnostics = (diagnostics + plan.diagnostics).sorted(by: Diagnostic.reportOrder)
         guard !diagnostics.fails(strict: request.strict) else { return failed() }
+
+        // From here on the table and the plan say everything the outputs need. When server maps
+        // are made, the codes are released (on another thread, beside the table's files): at a
+        // million codes they take over a gigabyte, which the emitters need more. What is kept
+        // is the count and each `id:` as written, where a target's finding about a code is
+        // located. Without maps they are kept: freeing them would only cost time.
+        let codeCount = lint.catalog.codes.count
+        let policies = lint.catalog.policies
+        let makesMaps = !ServerMapStage.targets(policies).emitters.isEmpty
+        let codeIDs = makesMaps ? lint.catalog.codes.map(\.id) : []
+        let released = CodesToRelease()
+        if makesMaps { released.codes.withLock { Swift.swap(&$0, &lint.catalog.codes) } }
 
         let cache = request.artwork ? ArtworkCache.open(at: cachePath, index: await cacheIndex) : nil
         let engine = ArtworkEngine(toolVersion: request.toolVersion)
@@ -117,7 +131,10 @@ public enum BuildPipeline {
                 // byte-identical until `next-transition`.
                 let mapsAsOf = request.at ?? Instant(seconds: table.previousTransition(atOrBefore: request.now.seconds) ?? 0)
                 let tableFiles = Task { await TableStage.run(table, into: staging) }
-                let emitted = Task { await ServerMapStage.run(table, catalog: lint.catalog, at: mapsAsOf, into: staging) }
+                let emitted = Task {
+                    released.release()
+                    return await ServerMapStage.run(table, policies: policies, codeIDs: codeIDs, at: mapsAsOf, into: staging)
+                }
                 switch await tableFiles.value {
                 case .success(let files):
                     outputs += files
@@ -166,10 +183,24 @@ public enum BuildPipeline {
         cache?.save(used: staged.used, added: staged.added)
         clock.end("cache")
         let summary = Summary(
-            out: target.path, swap: swap, codes: lint.catalog.codes.count, printedCodes: plan.printedCodes,
+            out: target.path, swap: swap, codes: codeCount, printedCodes: plan.printedCodes,
             artworkFiles: staged.files.count, rendered: staged.rendered, reused: staged.reused,
             files: outputs.count + staged.files.count + 2, timings: clock.phases)
         return Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: summary, workingSet: (lint, plan, table))
+    }
+
+    /// The codes, held until the server maps' task releases them (beside the table's files,
+    /// before the emitters start) and hands the freed pages back to the system.
+    private final class CodesToRelease: Sendable {
+        let codes = Mutex<[Code]>([])
+
+        func release() {
+            let held = codes.withLock { codes in
+                defer { codes = [] }
+                return !codes.isEmpty
+            }
+            if held { SystemCalls.returnFreeMemory() }
+        }
     }
 
     /// Times consecutive phases.

@@ -72,16 +72,18 @@ public enum BuildRule {
 
     /// What a server or edge target cannot express (or refuses to write), at the code concerned,
     /// else at the target's entry in the build policy.
-    static func targetFinding(_ finding: EmitterFinding, code: Code?, policyEntry: Located<String>?, policies: Policies) -> Diagnostic {
+    /// `codeID` is the `id:` of the code the finding names, as written (nil for a finding about
+    /// the whole output, or a code not in the catalog).
+    static func targetFinding(_ finding: EmitterFinding, codeID: Located<String>?, policyEntry: Located<String>?, policies: Policies) -> Diagnostic {
         // What a target cannot express is a warning: the user chose the target in policies/, its
         // files are still valid, and the message says what they do instead (leave the code out
         // or approximate it). `--strict` makes it fail. Unsafe or oversized values stay errors.
         let expressiveness = finding.rule == "target-cannot-express"
         let severity: Severity = finding.severity == .error && !expressiveness ? .error : .warning
-        let location = code?.id.location ?? policyEntry?.location ?? policies.sections["build"] ?? .file("policies/")
-        let subject = code.map { "`\($0.id.value)`: " } ?? ""
+        let location = codeID?.location ?? policyEntry?.location ?? policies.sections["build"] ?? .file("policies/")
+        let subject = codeID.map { "`\($0.value)`: " } ?? ""
         return Diagnostic(severity, finding.rule, "\(finding.target): \(subject)\(finding.message)", at: location,
-                          length: code.map { $0.id.value.unicodeScalars.count } ?? 1, hint: finding.hint)
+                          length: codeID.map { $0.value.unicodeScalars.count } ?? 1, hint: finding.hint)
     }
 
     static func tableUnwritable(_ problem: String) -> Diagnostic {

@@ -19,6 +19,11 @@ enum ServerMapStage {
         var writeError: (any Error)?
     }
 
+    /// From this many codes on the emitters run one after the other rather than side by side:
+    /// each holds its files whole until they are written (at a million codes up to a gigabyte
+    /// per target), and two at once would take a million-code build over 4 GB.
+    static let oneAtATimeFrom = 250_000
+
     /// The targets a portfolio asks for: `build: {targets: [...]}` in `policies/`, or every
     /// target when the policy does not say.
     static func targets(_ policies: Policies) -> (emitters: [(name: Located<String>?, emitter: any ServerMapEmitter.Type)], diagnostics: [Diagnostic]) {
@@ -42,11 +47,15 @@ enum ServerMapStage {
     /// Runs the emitters and writes their files into `staging` as each emitter finishes (so
     /// that only the maps being made are held in memory: at a million codes each target's files
     /// are hundreds of megabytes).
-    static func run(_ table: RedirectTable, catalog: Catalog, at: Instant, into staging: StagingFolder) async -> Result {
-        let (emitters, configDiagnostics) = targets(catalog.policies)
+    /// `codeIDs` are the catalog's codes' `id:`s as written (what a finding about a code is
+    /// located at), so that the codes themselves can be released before the maps are made.
+    static func run(_ table: RedirectTable, policies: Policies, codeIDs: [Located<String>], at: Instant, into staging: StagingFolder) async -> Result {
+        let (emitters, configDiagnostics) = targets(policies)
         let options = EmitOptions(at: at.seconds)
-        // One task per emitter; each hashes and writes its own files.
-        let results = await ParallelMap.map(count: emitters.count, chunk: 1) { index in
+        // One task per emitter, each hashing and writing its own files; from
+        // `oneAtATimeFrom` codes on, one task runs them all in turn.
+        let chunk = table.codes.count >= oneAtATimeFrom ? max(1, emitters.count) : 1
+        let results = await ParallelMap.map(count: emitters.count, chunk: chunk) { index in
             let emitted = emitters[index].emitter.emit(table, options: options)
             var files: [BuildManifest.File] = []
             do {
@@ -60,9 +69,14 @@ enum ServerMapStage {
             }
             return (files: files, findings: emitted.findings, error: nil)
         }
-        var codesByID: [String: Code] = [:]
-        if results.contains(where: { !$0.findings.isEmpty }) {
-            for code in catalog.codes where codesByID[code.id.value] == nil { codesByID[code.id.value] = code }
+        // The codes the findings name (only those: at a million codes a map of every code
+        // would cost a few hundred megabytes).
+        let named = Set(results.flatMap { $0.findings.compactMap(\.codeID) })
+        var idsByValue: [String: Located<String>] = [:]
+        if !named.isEmpty {
+            for id in codeIDs where named.contains(id.value) && idsByValue[id.value] == nil {
+                idsByValue[id.value] = id
+            }
         }
         var result = Result(diagnostics: configDiagnostics)
         for (index, emitted) in results.enumerated() {
@@ -71,8 +85,8 @@ enum ServerMapStage {
             if result.writeError == nil { result.writeError = emitted.error }
             for finding in emitted.findings {
                 result.diagnostics.append(BuildRule.targetFinding(
-                    finding, code: finding.codeID.flatMap { codesByID[$0] },
-                    policyEntry: emitters[index].name, policies: catalog.policies))
+                    finding, codeID: finding.codeID.flatMap { idsByValue[$0] },
+                    policyEntry: emitters[index].name, policies: policies))
             }
         }
         result.diagnostics.sort(by: Diagnostic.reportOrder)

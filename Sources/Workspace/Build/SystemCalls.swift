@@ -52,6 +52,17 @@ enum SystemCalls {
         #endif
     }
 
+    /// glibc's `malloc_trim(0)`: hands the pages of freed memory back to the system. glibc keeps
+    /// them otherwise, and the large buffers made later (map files, each hundreds of megabytes
+    /// at a million codes) are fresh mappings that cannot reuse them. Does nothing elsewhere.
+    static func returnFreeMemory() {
+        #if canImport(Glibc)
+        typealias MallocTrim = @convention(c) (Int) -> Int32
+        guard let symbol = lookUp("malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        #endif
+    }
+
     #if canImport(Glibc)
     private static func lookUp(_ name: String) -> UnsafeMutableRawPointer? {
         // RTLD_DEFAULT is the null handle in glibc.
