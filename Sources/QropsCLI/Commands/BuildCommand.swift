@@ -24,6 +24,8 @@ extension Qrops {
         var out: String?
         @Flag(help: "Skip rendering artwork.")
         var noArtwork = false
+        @Flag(help: "Check every artwork file left by the build before last instead of trusting its manifest.")
+        var verifyArtwork = false
         @Option(name: .shortAndLong, help: "Output format.")
         var format: DiagnosticFormat = .human
         @Flag(help: "Treat warnings as errors.")
@@ -37,6 +39,7 @@ extension Qrops {
                 repository: repository.root, out: out, now: clock.now, at: clock.at == nil ? nil : clock.now,
                 toolVersion: QropsVersion.current)
             request.artwork = !noArtwork
+            request.verifyArtwork = verifyArtwork
             request.strict = strict
             let result: BuildPipeline.Result
             do {
@@ -54,7 +57,8 @@ extension Qrops {
             Console.standardError(Self.line(summary))
             if timings {
                 let phases = summary.timings.map { "\($0.phase) \(Int(($0.seconds * 1000).rounded())) ms" }
-                Console.standardError("timings: " + phases.joined(separator: ", ") + "\n")
+                let sealed = summary.stagingSealed ? " (staging sealed)" : ""
+                Console.standardError("timings: " + phases.joined(separator: ", ") + sealed + "\n")
             }
         }
 

@@ -49,22 +49,23 @@ struct ArtworkCacheIndex: Sendable {
 
     /// One line, without its newline. A last line without a newline was cut short by a crash.
     private static func parseLine(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> (SHA256.Digest, Entry)? {
-        var fields: [Slice<UnsafeBufferPointer<UInt8>>] = []
-        fields.reserveCapacity(8)
+        // The eight space-separated fields, read in place (an index holds a line per file).
         var fieldStart = line.startIndex
-        for index in line.indices where line[index] == 0x20 {
-            fields.append(line[fieldStart..<index])
-            fieldStart = index + 1
+        func next() -> Slice<UnsafeBufferPointer<UInt8>>? {
+            guard fieldStart <= line.endIndex else { return nil }
+            var end = fieldStart
+            while end < line.endIndex, line[end] != 0x20 { end += 1 }
+            defer { fieldStart = end + 1 }
+            return line[fieldStart..<end]
         }
-        fields.append(line[fieldStart..<line.endIndex])
-        guard fields.count == 8,
-              let key = digest(fields[0]), let digest = digest(fields[2]),
-              let size = number(fields[3]), let device = number(fields[4]), let inode = number(fields[5]),
-              let seconds = number(fields[6]), let nanoseconds = number(fields[7]),
-              !fields[1].isEmpty, fields[1].count <= 8,
-              fields[1].allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) })
+        guard let keyField = next(), let extensionField = next(), let digestField = next(),
+              let key = digest(keyField), let digest = digest(digestField),
+              let size = next().flatMap(number), let device = next().flatMap(number), let inode = next().flatMap(number),
+              let seconds = next().flatMap(number), let nanoseconds = next().flatMap(number), next() == nil,
+              !extensionField.isEmpty, extensionField.count <= 8,
+              extensionField.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) })
         else { return nil }
-        return (key, Entry(fileExtension: String(decoding: fields[1], as: UTF8.self), digest: digest,
+        return (key, Entry(fileExtension: String(decoding: extensionField, as: UTF8.self), digest: digest,
                            stamp: FileOps.Stamp(device: device, inode: inode, size: size, seconds: seconds,
                                                 nanoseconds: nanoseconds)))
     }
@@ -97,23 +98,8 @@ struct ArtworkCacheIndex: Sendable {
     }
 
     private static func digest(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> SHA256.Digest? {
-        guard field.count == 64 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: 32)
-        var index = field.startIndex
-        for position in 0..<32 {
-            guard let high = nibble(field[index]), let low = nibble(field[index + 1]) else { return nil }
-            bytes[position] = high << 4 | low
-            index += 2
-        }
-        return SHA256.Digest(bytes: bytes)
-    }
-
-    private static func nibble(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: byte - 0x30
-        case 0x61...0x66: byte - 0x61 + 10
-        default: nil
-        }
+        guard field.count == 64, let base = field.base.baseAddress else { return nil }
+        return SHA256.Digest(lowercaseHex: base + field.startIndex)
     }
 
     /// A decimal integer, optionally negative (device and inode numbers are stored as `Int`).

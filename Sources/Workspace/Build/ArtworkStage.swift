@@ -3,16 +3,19 @@ import Diagnostics
 import QREncoder
 
 /// Brings the staging folder's `artwork/` to the planned files, in parallel across cores. The
-/// folder usually holds the previous build already, so for each planned file, by its cache key:
+/// folder usually holds the build before last already, so for each planned file, by its cache
+/// key:
 ///
-/// - the file there is the cached one (same size and mtime as the cache entry, i.e. the same
-///   hard-linked inode): keep it, no I/O beyond one `stat`;
+/// - the file there has the cached content: keep it. When the staging folder is sealed
+///   (`StagingRecord`), its manifest says what each file holds and nothing is looked at;
+///   otherwise the file must be the cached one (the same hard-linked inode, size and mtime as
+///   the cache entry), one `stat` each;
 /// - else the cache has it intact: hard-link it from the cache;
 /// - else render it (one encode per code, one render per missing format), write it, and add it
 ///   to the cache.
 ///
-/// Files the new build does not have are removed. The cost of a build is therefore one `stat`
-/// per unchanged file plus the work for the changed ones.
+/// Files the new build does not have are removed. The cost of a build is therefore the work for
+/// the changed files, plus one `stat` per unchanged file when the folder is not sealed.
 enum ArtworkStage {
     static let folder = "artwork"
 
@@ -48,20 +51,53 @@ enum ArtworkStage {
         var used: [(SHA256.Digest, ArtworkCacheIndex.Entry)] = []
         var added: [(SHA256.Digest, ArtworkCacheIndex.Entry)] = []
         var failure: BuildError?
+        /// Planned files that were in the folder before (kept or replaced).
+        var foundPresent = 0
     }
 
     /// Where the files go, and what is there already.
     private struct Target: Sendable {
         var fd: Int32
         var path: String
-        var existing: Set<String>
+        var present: Present
+
+        /// Whether a file `name` may be there (then it is removed before one is put there).
+        func mayHold(_ name: String) -> Bool {
+            switch present {
+            case .listed: true
+            case .names(let names): names.contains(name)
+            }
+        }
     }
 
-    static func run(_ plans: [ArtworkPlan], into staging: StagingFolder, cache: ArtworkCache?, engine: ArtworkEngine)
-        async throws -> Result
+    /// What `artwork/` holds before the build.
+    private enum Present: Sendable {
+        /// The sealed staging folder's manifest list: trusted, not looked at.
+        case listed([String: StagingRecord.Listed])
+        /// The names read from the folder: each file is checked by its stamp.
+        case names(Set<String>)
+
+        var count: Int {
+            switch self {
+            case .listed(let listing): listing.count
+            case .names(let names): names.count
+            }
+        }
+
+        var names: [String] {
+            switch self {
+            case .listed(let listing): Array(listing.keys)
+            case .names(let names): Array(names)
+            }
+        }
+    }
+
+    /// `record` is what the staging folder holds when it is sealed (nil: look at each file).
+    static func run(_ plans: [ArtworkPlan], into staging: StagingFolder, record: StagingRecord?, cache: ArtworkCache?,
+                    engine: ArtworkEngine) async throws -> Result
     {
-        let target = Target(fd: try staging.folder(folder), path: staging.absolute(folder),
-                            existing: Set(try staging.names(in: folder)))
+        let present: Present = if let record { .listed(record.artwork) } else { .names(Set(try staging.names(in: folder))) }
+        let target = Target(fd: try staging.folder(folder), path: staging.absolute(folder), present: present)
         let chunk = 64
         let outcomes = await ParallelMap.map(count: (plans.count + chunk - 1) / chunk, chunk: 1) { first in
             var outcome = ChunkOutcome()
@@ -87,9 +123,13 @@ enum ArtworkStage {
         result.rendered = rendered.count
         staging.noteWritten(rendered)
 
-        let planned = Set(result.files.map { String($0.path.dropFirst(folder.count + 1)) })
-        for name in target.existing where !planned.contains(name) {
-            try FileOps.removeFile(name, in: target.fd, path: target.path + "/" + name)
+        // Planned names are distinct: when as many of them were there as the folder held, it
+        // held nothing else.
+        if present.count > outcomes.reduce(0, { $0 + $1.foundPresent }) {
+            let planned = Set(result.files.map { String($0.path.dropFirst(folder.count + 1)) })
+            for name in present.names where !planned.contains(name) {
+                try FileOps.removeFile(name, in: target.fd, path: target.path + "/" + name)
+            }
         }
         return result
     }
@@ -106,11 +146,21 @@ enum ArtworkStage {
                     missing.append((format, key))
                     continue
                 }
-                let present = target.existing.contains(name)
-                if present, FileOps.stamp(of: name, in: target.fd) == entry.stamp {
-                    // The previous build's file is the cached one: keep it.
+                let keep: Bool
+                switch target.present {
+                case .listed(let listing):
+                    let listed = listing[name]
+                    if listed != nil { outcome.foundPresent += 1 }
+                    keep = listed == StagingRecord.Listed(digest: entry.digest, size: entry.stamp.size)
+                case .names(let names):
+                    let present = names.contains(name)
+                    if present { outcome.foundPresent += 1 }
+                    keep = present && FileOps.stamp(of: name, in: target.fd) == entry.stamp
+                }
+                if keep {
+                    // The build before last has this file: keep it.
                 } else if cache.intactEntry(key) != nil {
-                    if present { try FileOps.removeFile(name, in: target.fd, path: target.path + "/" + name) }
+                    if target.mayHold(name) { try FileOps.removeFile(name, in: target.fd, path: target.path + "/" + name) }
                     guard cache.place(key, entry, into: target.fd, folderPath: target.path, name: name) else {
                         missing.append((format, key))
                         continue
@@ -149,7 +199,7 @@ enum ArtworkStage {
                 outcome.diagnostics.append(BuildRule.artworkInvalid(plan, error.description, at: plan.location(of: error)))
                 continue
             }
-            if target.existing.contains(name) { try FileOps.removeFile(name, in: target.fd, path: target.path + "/" + name) }
+            if target.mayHold(name) { try FileOps.removeFile(name, in: target.fd, path: target.path + "/" + name) }
             let stamp = try FileOps.write(bytes, named: name, in: target.fd, folderPath: target.path)
             let digest = SHA256.hash(bytes)
             outcome.files.append(File(path: folder + "/" + name, digest: digest, size: bytes.count, rendered: true))

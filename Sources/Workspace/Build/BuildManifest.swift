@@ -77,7 +77,8 @@ public struct BuildManifest: Sendable {
         text.key("codes", first: true)
         text.number(artworkCodes)
         text.key("files")
-        text.number(files.filter { $0.path.hasPrefix(ArtworkStage.folder + "/") }.count)
+        let artworkPrefix = (ArtworkStage.folder + "/").utf8
+        text.number(files.reduce(0) { $0 + ($1.path.utf8.starts(with: artworkPrefix) ? 1 : 0) })
         text.close("}")
         if let at {
             text.key("at")
@@ -96,19 +97,20 @@ public struct BuildManifest: Sendable {
         if sorted.isEmpty {
             text.raw("[]")
         } else {
-            text.open("[")
+            // What `text` would write at this depth, from fixed pieces (`FileLayout`, which
+            // `StagingRecord` reads back): a manifest lists hundreds of thousands of files.
+            text.raw("[")
             for (index, file) in sorted.enumerated() {
-                text.element(first: index == 0)
-                text.open("{")
-                text.key("bytes", first: true)
+                if index > 0 { text.raw(",") }
+                text.bytes(FileLayout.open)
                 text.number(file.size)
-                text.key("path")
-                text.string(file.path)
-                text.key("sha256")
-                text.digest(file.digest)
-                text.close("}")
+                text.bytes(FileLayout.path)
+                text.stringContent(file.path)
+                text.bytes(FileLayout.digest)
+                text.hex(file.digest)
+                text.bytes(FileLayout.close)
             }
-            text.close("]")
+            text.raw("\n  ]")
         }
         text.key("format")
         text.string(Self.format)
@@ -162,6 +164,18 @@ public struct BuildManifest: Sendable {
     }
 }
 
+/// The fixed pieces of one entry of the manifest's `"files"` array, in the order written:
+/// `open` size `path` path `digest` hex-digest `close`; entries are separated by `,` and the
+/// array opens with `\n  "files": [` and closes with `\n  ]`.
+enum FileLayout {
+    static let arrayOpen = Array("\n  \"files\": [".utf8)
+    static let open = Array("\n    {\n      \"bytes\": ".utf8)
+    static let path = Array(",\n      \"path\": \"".utf8)
+    static let digest = Array("\",\n      \"sha256\": \"".utf8)
+    static let close = Array("\"\n    }".utf8)
+    static let arrayClose = Array("\n  ]".utf8)
+}
+
 /// Pretty-printed JSON, appended as bytes: `{`/`[` open a level, `key` and `element` start a
 /// member on a new line at the current depth.
 private struct ManifestText {
@@ -196,26 +210,36 @@ private struct ManifestText {
 
     mutating func number(_ value: Int) { raw(String(value)) }
 
+    mutating func bytes(_ piece: [UInt8]) { bytes += piece }
+
     mutating func digest(_ digest: SHA256.Digest) {
         bytes.append(UInt8(ascii: "\""))
-        digest.appendHex(to: &bytes)
+        hex(digest)
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// The 64 hex digits, unquoted.
+    mutating func hex(_ digest: SHA256.Digest) { digest.appendHex(to: &bytes) }
+
     /// A JSON string: plain printable ASCII as is, anything else through `JSONWriter.quoted`.
     mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        stringContent(value)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A JSON string without its quotes.
+    mutating func stringContent(_ value: String) {
         let plain = value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
         if plain {
-            bytes.append(UInt8(ascii: "\""))
             bytes += value.utf8
-            bytes.append(UInt8(ascii: "\""))
         } else {
-            raw(JSONWriter.quoted(value))
+            raw(String(JSONWriter.quoted(value).dropFirst().dropLast()))
         }
     }
 
     private mutating func newline() {
         bytes.append(0x0A)
-        for _ in 0..<depth { bytes += [0x20, 0x20] }
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
     }
 }

@@ -18,6 +18,10 @@ public enum BuildPipeline {
         /// Recorded in the manifest when given (`--at`); nil keeps the manifest time-free.
         public var at: Instant?
         public var artwork = true
+        /// Check every artwork file already in the staging folder (one `stat` each) instead of
+        /// trusting the sealed manifest's list (`StagingRecord`), and forget the other folders'
+        /// seals: repairs a file edited in place (from the next build on, in both folders).
+        public var verifyArtwork = false
         public var strict = false
         public var toolVersion: String
         /// The artwork cache folder; nil for `REPO/.qrops-cache/artwork`.
@@ -42,6 +46,9 @@ public enum BuildPipeline {
         public var artworkFiles: Int
         public var rendered: Int
         public var reused: Int
+        /// Whether the staging folder's artwork was known from its sealed manifest
+        /// (`StagingRecord`) rather than checked file by file.
+        public var stagingSealed: Bool
         /// Files in the build, `manifest.json` and `README.md` included.
         public var files: Int
         /// How long each phase took, in order: lint, redirect-table, server-maps, artwork,
@@ -114,11 +121,16 @@ public enum BuildPipeline {
         var stageDiagnostics: [Diagnostic] = []
         var outputs: [BuildManifest.File] = []
         var serverMaps: [String] = []
+        var seal: StagingRecord.Seal?
+        var sealed = false
         let swap: AtomicBuildWriter.Swap
         do {
             swap = try await AtomicBuildWriter(target: target.path).replace { staging in
-                // The staging folder holds the previous build (or a killed run's work): keep only
-                // what this build updates.
+                // The staging folder holds the build before last (or a killed run's work): keep
+                // only what this build updates. Its artwork is known from its manifest when it is
+                // sealed as that build committed it.
+                let record = request.verifyArtwork ? nil : cache.flatMap { StagingRecord.read(staging.fd, trusting: $0.seals()) }
+                sealed = record != nil
                 var keep: Set<String> = [BuildTarget.readmeName, BuildTarget.manifestName]
                 if request.artwork { keep.insert(ArtworkStage.folder) }
                 try staging.removeAll(in: "", except: keep)
@@ -155,7 +167,7 @@ public enum BuildPipeline {
                 serverMaps = maps.targets
                 clock.end("server-maps")
                 if request.artwork {
-                    staged = try await ArtworkStage.run(plan.artwork, into: staging, cache: cache, engine: engine)
+                    staged = try await ArtworkStage.run(plan.artwork, into: staging, record: record, cache: cache, engine: engine)
                     stageDiagnostics += staged.diagnostics
                     if staged.diagnostics.fails(strict: request.strict) { throw StageFailed() }
                 }
@@ -170,6 +182,7 @@ public enum BuildPipeline {
                 manifest.nextTransition = table.nextTransition(after: asOf.seconds).map(Instant.init(seconds:))
                 try staging.write(readme, to: BuildTarget.readmeName)
                 try staging.write(manifest.bytes(), to: BuildTarget.manifestName)
+                if request.artwork { seal = StagingRecord.seal(of: staging.fd) }
                 clock.end("manifest")
             }
             clock.end("commit")
@@ -181,10 +194,11 @@ public enum BuildPipeline {
         }
         diagnostics = (diagnostics + stageDiagnostics).sorted(by: Diagnostic.reportOrder)
         cache?.save(used: staged.used, added: staged.added)
+        if let seal { cache?.recordSeal(seal, alone: request.verifyArtwork) }
         clock.end("cache")
         let summary = Summary(
             out: target.path, swap: swap, codes: codeCount, printedCodes: plan.printedCodes,
-            artworkFiles: staged.files.count, rendered: staged.rendered, reused: staged.reused,
+            artworkFiles: staged.files.count, rendered: staged.rendered, reused: staged.reused, stagingSealed: sealed,
             files: outputs.count + staged.files.count + 2, timings: clock.phases)
         return Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: summary, workingSet: (lint, plan, table))
     }

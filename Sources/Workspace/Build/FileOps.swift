@@ -104,6 +104,21 @@ enum FileOps {
         return stamp(info)
     }
 
+    /// Like `stamp(of:in:)` but with the change time (`ctime`, which moves whenever the inode or,
+    /// for a folder, its list of names changes, and which no user call can set) in place of the
+    /// mtime; nil unless `name` is of `kind` (`S_IFDIR`, `S_IFREG`).
+    static func changeStamp(of name: String, in folder: Int32, kind: mode_t) -> Stamp? {
+        var info = stat()
+        guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == kind else { return nil }
+        #if canImport(Darwin)
+        let time = info.st_ctimespec
+        #else
+        let time = info.st_ctim
+        #endif
+        return Stamp(device: Int(truncatingIfNeeded: info.st_dev), inode: Int(truncatingIfNeeded: info.st_ino),
+                     size: Int(info.st_size), seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec))
+    }
+
     private static func stamp(_ info: stat) -> Stamp {
         #if canImport(Darwin)
         let time = info.st_mtimespec

@@ -186,6 +186,30 @@ public struct SHA256: Sendable {
             words = (word(0), word(1), word(2), word(3))
         }
 
+        /// Parses the 64 lower-case hex digits at `digits` (as `hex` and the manifest write them);
+        /// nil when one is anything else.
+        init?(lowercaseHex digits: UnsafePointer<UInt8>) {
+            var invalid: UInt8 = 0
+            let w0 = Self.word(digits, &invalid), w1 = Self.word(digits + 16, &invalid)
+            let w2 = Self.word(digits + 32, &invalid), w3 = Self.word(digits + 48, &invalid)
+            guard invalid == 0 else { return nil }
+            words = (w0, w1, w2, w3)
+        }
+
+        /// 16 hex digits as a word; sets a bit of `invalid` for a byte that is not one.
+        @inline(__always)
+        private static func word(_ digits: UnsafePointer<UInt8>, _ invalid: inout UInt8) -> UInt64 {
+            var value: UInt64 = 0
+            for offset in 0..<16 {
+                let byte = digits[offset]
+                let digit = byte &- 0x30, letter = byte &- 0x61
+                let isDigit = digit < 10
+                invalid |= (isDigit || letter < 6) ? 0 : 1
+                value = value &<< 4 | UInt64((isDigit ? digit : letter &+ 10) & 0x0F)
+            }
+            return value
+        }
+
         public var bytes: [UInt8] {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(32)

@@ -27,10 +27,11 @@ private func portfolio(targets: String = "[]") throws -> TemporaryFolder {
 }
 
 private func build(_ repo: TemporaryFolder, out: String? = nil, cache: String? = nil, at: Instant? = nil,
-                   artwork: Bool = true) async throws -> BuildPipeline.Result {
+                   artwork: Bool = true, verifyArtwork: Bool = false) async throws -> BuildPipeline.Result {
     var request = BuildPipeline.Request(repository: repo.path, out: out, now: now, at: at, toolVersion: "test")
     request.cache = cache
     request.artwork = artwork
+    request.verifyArtwork = verifyArtwork
     request.engine = RuleEngine(rules: [])
     return try await BuildPipeline.run(request)
 }
@@ -231,5 +232,61 @@ struct BuildPipelineTests {
         _ = try await build(repo)
         _ = try await build(repo, out: repo.path + "/clean", cache: repo.path + "/fresh-cache")
         #expect(repo.snapshot("build") == repo.snapshot("clean"))
+    }
+
+    /// From the third build on, the staging folder is the build before last, sealed when it was
+    /// committed: its artwork is known from its manifest. Anything that changes its `artwork/`
+    /// (a killed run, a removed, added or replaced file) or its manifest breaks the seal, and
+    /// that build checks every file instead, ending equal to a clean build.
+    @Test(arguments: ["remove", "add", "replace", "manifest"])
+    func aSealedStagingFolderIsTrustedUntilSomethingTouchesIt(_ tampering: String) async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        #expect(try await build(repo).summary?.stagingSealed == false)
+        #expect(try await build(repo).summary?.stagingSealed == false, "the staging folder was new")
+        let third = try await build(repo)
+        #expect(third.summary?.stagingSealed == true)
+        #expect(third.summary?.rendered == 0 && third.summary?.reused == 16)
+        let staged = repo.path + "/build.staging/"
+        switch tampering {
+        case "remove": try FileManager.default.removeItem(atPath: staged + "artwork/C-3.png")
+        case "add": try repo.write("<svg/>", to: "build.staging/artwork/C-9.svg")
+        case "replace":
+            try FileManager.default.removeItem(atPath: staged + "artwork/C-0.svg")
+            try repo.write("<svg/>", to: "build.staging/artwork/C-0.svg")
+        default:
+            let bytes = try #require(FileManager.default.contents(atPath: staged + "manifest.json"))
+            try FileManager.default.removeItem(atPath: staged + "manifest.json")
+            #expect(FileManager.default.createFile(atPath: staged + "manifest.json", contents: bytes))
+        }
+        let fourth = try await build(repo)
+        #expect(fourth.summary?.stagingSealed == false)
+        _ = try await build(repo, out: repo.path + "/clean", cache: repo.path + "/fresh-cache")
+        #expect(repo.snapshot("build") == repo.snapshot("clean"))
+    }
+
+    /// The one thing a seal cannot see: an artwork file rewritten in place (its folder is
+    /// untouched). Artwork is hard-linked from the cache, so the edit shows in every build
+    /// folder holding that file; a sealed build keeps it (docs/build.md says so) until
+    /// `--verify-artwork` checks every file and forgets the seals, after which builds are clean.
+    @Test func aFileRewrittenInPlaceStaysUntilVerifyArtwork() async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        for _ in 0..<3 { _ = try await build(repo) }
+        _ = try await build(repo, out: repo.path + "/clean", cache: repo.path + "/fresh-cache")
+        let handle = try #require(FileHandle(forWritingAtPath: repo.path + "/build/artwork/C-2.svg"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("<!-- edited -->".utf8))
+        try handle.close()
+        let trusting = try await build(repo)
+        #expect(trusting.summary?.stagingSealed == true)
+        #expect(repo.snapshot("build") != repo.snapshot("clean"), "the edited file was kept")
+        let verified = try await build(repo, verifyArtwork: true)
+        #expect(verified.summary?.stagingSealed == false && verified.summary?.rendered == 1)
+        #expect(repo.snapshot("build") == repo.snapshot("clean"))
+        for _ in 0..<2 {
+            _ = try await build(repo)
+            #expect(repo.snapshot("build") == repo.snapshot("clean"))
+        }
     }
 }
