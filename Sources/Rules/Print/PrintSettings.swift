@@ -81,40 +81,16 @@ struct PrintSettings {
     func versionBound(of code: Code, _ context: RuleContext) -> Int? {
         // `Policies.domain(of:)`, spelled out so that the hot path does not copy the policies.
         guard let domain = code.domain?.value ?? context.policies.defaultDomain?.value else { return nil }
-        var bytes = "https://".utf8.count + domain.utf8.count + 1
-        for byte in code.slug.value.utf8 { bytes += Self.isUnreserved(byte) ? 1 : 3 }
+        let bytes = ShortURL.byteCount(domain: domain, slug: code.slug.value)
         return QREncoder.versionBound(byteCount: bytes, options: EncodeOptions(ecl: Self.encoderLevel(errorCorrection)))
     }
 
     /// Modules per side of a symbol of `version` (ISO/IEC 18004, 6.3.1).
     static func symbolModules(version: Int) -> Int { 4 * version + 17 }
 
-    /// The printed payload, the code's short URL, exactly as `qrops build` writes it
-    /// (`ShortURL` in Workspace, which this module cannot import): `https://<domain>/<slug>`,
-    /// the slug's bytes outside RFC 3986's unreserved set percent-encoded.
+    /// The printed payload, the code's short URL, exactly as `qrops build` encodes it.
     static func payload(domain: String, slug: String) -> String {
-        guard !slug.utf8.allSatisfy(isUnreserved) else { return "https://" + domain + "/" + slug }
-        let hex = Array("0123456789ABCDEF".utf8)
-        var bytes = Array(("https://" + domain + "/").utf8)
-        for byte in slug.utf8 {
-            if isUnreserved(byte) {
-                bytes.append(byte)
-            } else {
-                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// `A-Z a-z 0-9 - . _ ~` (RFC 3986, 2.3).
-    private static func isUnreserved(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-            true
-        default:
-            false
-        }
+        ShortURL.make(domain: domain, slug: slug)
     }
 
     static func encoderLevel(_ level: ErrorCorrectionLevel) -> ErrorCorrection {

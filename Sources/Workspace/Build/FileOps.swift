@@ -110,20 +110,15 @@ enum FileOps {
     static func changeStamp(of name: String, in folder: Int32, kind: mode_t) -> Stamp? {
         var info = stat()
         guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == kind else { return nil }
-        #if canImport(Darwin)
-        let time = info.st_ctimespec
-        #else
-        let time = info.st_ctim
-        #endif
-        return Stamp(device: Int(truncatingIfNeeded: info.st_dev), inode: Int(truncatingIfNeeded: info.st_ino),
-                     size: Int(info.st_size), seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec))
+        return stamp(info, changeTime: true)
     }
 
-    private static func stamp(_ info: stat) -> Stamp {
+    /// With the mtime, or the ctime when `changeTime`.
+    private static func stamp(_ info: stat, changeTime: Bool = false) -> Stamp {
         #if canImport(Darwin)
-        let time = info.st_mtimespec
+        let time = changeTime ? info.st_ctimespec : info.st_mtimespec
         #else
-        let time = info.st_mtim
+        let time = changeTime ? info.st_ctim : info.st_mtim
         #endif
         return Stamp(device: Int(truncatingIfNeeded: info.st_dev), inode: Int(truncatingIfNeeded: info.st_ino),
                      size: Int(info.st_size), seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec))

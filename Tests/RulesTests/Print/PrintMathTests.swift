@@ -77,6 +77,13 @@ struct PrintMathTests {
         #expect(PrintSettings.payload(domain: "qr.acme.example", slug: "café") == "https://qr.acme.example/caf%C3%A9")
     }
 
+    /// The version bound counts the payload's bytes without making it: the same count.
+    @Test(arguments: ["cx1", "Cx-1._~", "a b/c", "café", "", "%25?#&="])
+    func payloadByteCountIsThePayloadsLength(_ slug: String) {
+        #expect(ShortURL.byteCount(domain: "qr.acme.example", slug: slug)
+            == PrintSettings.payload(domain: "qr.acme.example", slug: slug).utf8.count)
+    }
+
     @Test func numbersAreWrittenWithoutRoundingUpToAMinimum() {
         #expect(PrintText.decimal(0.33, places: 2) == "0.33")
         #expect(PrintText.decimal(0.329_99, places: 2) == "0.32")
