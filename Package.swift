@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Catalog", "YAMLTree", "Diagnostics", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "Routing", "Catalog", "Workspace", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "QREncoderTests", dependencies: ["QREncoder"]),
-        .testTarget(name: "ArtworkTests", dependencies: ["Artwork", "QREncoder"], resources: [.copy("Golden")]),
+        .testTarget(name: "ArtworkTests", dependencies: ["Artwork", "QREncoder", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Catalog", "Rules", "Diagnostics", "Workspace"]),
         .testTarget(name: "GitAccessTests", dependencies: ["GitAccess", "Review", "Workspace", "Catalog", "Rules", "Diagnostics", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Workspace", "Diagnostics", "YAMLTree", "TestSupport", "qrops"], resources: [.copy("Golden")]),

@@ -18,7 +18,23 @@ public enum TextDiff {
     }
 
     public static func unified(_ old: String, _ new: String, context: Int = 3) -> String {
-        let edits = script(lines(old), lines(new))
+        unified(lines: lines(old), lines(new), context: context)
+    }
+
+    /// The same over lines already split. Past 4,000,000 line pairs (the edit script's table)
+    /// only the first difference is shown, with its context.
+    public static func unified(lines old: [String], _ new: [String], context: Int = 3) -> String {
+        guard old.count * new.count <= 4_000_000 else {
+            let common = min(old.count, new.count)
+            let first = (0..<common).first { !same(old[$0], new[$0]) } ?? common
+            let shown = max(0, first - context)..<min(max(old.count, new.count), first + context + 1)
+            let rows = shown.map { line -> String in
+                let a = line < old.count ? old[line] : "(end)", b = line < new.count ? new[line] : "(end)"
+                return same(a, b) ? " " + visible(a) : "-" + visible(a) + "\n+" + visible(b)
+            }
+            return "@@ golden line \(first + 1), first difference (too large for a full diff) @@\n" + rows.joined(separator: "\n")
+        }
+        let edits = script(old, new)
         let changed = edits.indices.filter { !edits[$0].isSame }
         var output: [String] = []
         var lastShown = -1
