@@ -3,11 +3,11 @@ import Testing
 
 @Suite struct TerminalRendererTests {
     @Test func acmeSymbolMatchesGolden() throws {
-        try GoldenFile.check(try TerminalRenderer().render(SampleSymbols.acme), named: "acme.txt")
+        GoldenFile.check(try TerminalRenderer().render(SampleSymbols.acme), named: "acme.txt")
     }
 
     @Test func invertedAcmeSymbolMatchesGolden() throws {
-        try GoldenFile.check(try TerminalRenderer(inverted: true).render(SampleSymbols.acme), named: "acme-inverted.txt")
+        GoldenFile.check(try TerminalRenderer(inverted: true).render(SampleSymbols.acme), named: "acme-inverted.txt")
     }
 
     @Test func tinyGridPairsRowsIntoHalfBlocks() throws {

@@ -3,8 +3,8 @@ import Testing
 
 /// A test target's golden files: `Golden/` beside the target's `Support/` folder. A missing or
 /// different file fails the test with a line diff (`TextDiff`); `QROPS_RECORD=1` rewrites the
-/// file instead. Each target makes one with its own `#filePath` and bundle (see its
-/// `Support/Golden.swift`).
+/// file instead. Each target makes one with its own `#filePath` and bundle (see, for example,
+/// `Tests/DiagnosticsTests/Support/Golden.swift`).
 public struct GoldenFolder: Sendable {
     /// The folder in the source tree (written when recording).
     public let sourceDirectory: URL

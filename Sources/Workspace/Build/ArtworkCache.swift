@@ -105,8 +105,9 @@ final class ArtworkCache: @unchecked Sendable {
         guard let bytes = FileOps.read(Self.sealsName, in: fd, limit: 1 << 16) else { return [] }
         var seals = Set<StagingRecord.Seal>()
         for line in bytes.split(separator: 0x0A) {
-            let numbers = line.split(separator: 0x20).compactMap { Int(String(decoding: $0, as: UTF8.self)) }
-            guard numbers.count == 10 else { continue }
+            let fields = line.split(separator: 0x20, omittingEmptySubsequences: false)
+            let numbers = fields.compactMap { Int(String(decoding: $0, as: UTF8.self)) }
+            guard fields.count == 10, numbers.count == 10 else { continue }
             func stamp(_ at: Int) -> FileOps.Stamp {
                 FileOps.Stamp(device: numbers[at], inode: numbers[at + 1], size: numbers[at + 2], seconds: numbers[at + 3],
                               nanoseconds: numbers[at + 4])
@@ -114,6 +115,17 @@ final class ArtworkCache: @unchecked Sendable {
             seals.insert(StagingRecord.Seal(folder: stamp(0), manifest: stamp(5)))
         }
         return seals
+    }
+
+    /// Forgets every seal (`--verify-artwork`: the folders behind them are suspect).
+    func forgetSeals() {
+        _ = unlinkat(fd, Self.sealsName, 0)
+    }
+
+    /// The same for the cache at `path`, before it is opened (a build that fails early still
+    /// forgets them).
+    static func forgetSeals(at path: String) {
+        _ = unlink(path + "/" + sealsName)
     }
 
     /// Adds the seal of a folder just committed, keeping the last `sealsKept`; `alone` forgets

@@ -51,8 +51,6 @@ enum ArtworkStage {
         var used: [(SHA256.Digest, ArtworkCacheIndex.Entry)] = []
         var added: [(SHA256.Digest, ArtworkCacheIndex.Entry)] = []
         var failure: BuildError?
-        /// Planned files that were in the folder before (kept or replaced).
-        var foundPresent = 0
     }
 
     /// Where the files go, and what is there already.
@@ -90,6 +88,22 @@ enum ArtworkStage {
             case .names(let names): Array(names)
             }
         }
+
+        /// What is known of `name` before the build.
+        func lookUp(_ name: String) -> PlannedFile {
+            switch self {
+            case .listed(let listing): PlannedFile(name: name, present: listing[name] != nil, listed: listing[name])
+            case .names(let names): PlannedFile(name: name, present: names.contains(name), listed: nil)
+            }
+        }
+    }
+
+    /// A planned file's name and what the folder held under it.
+    private struct PlannedFile: Sendable {
+        var name: String
+        var present: Bool
+        /// Its content, when the folder is sealed.
+        var listed: StagingRecord.Listed?
     }
 
     /// `record` is what the staging folder holds when it is sealed (nil: look at each file).
@@ -99,11 +113,38 @@ enum ArtworkStage {
         let present: Present = if let record { .listed(record.artwork) } else { .names(Set(try staging.names(in: folder))) }
         let target = Target(fd: try staging.folder(folder), path: staging.absolute(folder), present: present)
         let chunk = 64
-        let outcomes = await ParallelMap.map(count: (plans.count + chunk - 1) / chunk, chunk: 1) { first in
+        let chunks = (plans.count + chunk - 1) / chunk
+        let count = plans.count
+        @Sendable func range(_ chunkIndex: Int) -> Range<Int> { chunkIndex * chunk..<min(count, (chunkIndex + 1) * chunk) }
+
+        // The planned names first, and the files the build does not have removed before anything
+        // is placed: on a case-insensitive file system a stale `c-1.svg` is the file a planned
+        // `C-1.svg` would be. Planned names are distinct, so when as many of them are there as
+        // the folder holds, it holds nothing else.
+        let named = await ParallelMap.map(count: chunks, chunk: 1) { chunkIndex -> (files: [[PlannedFile]], found: Int) in
+            var files: [[PlannedFile]] = []
+            var found = 0
+            for index in range(chunkIndex) {
+                let plan = plans[index]
+                let planFiles = plan.formats.map { present.lookUp(plan.codeID.value + "." + $0.fileExtension) }
+                for file in planFiles where file.present { found += 1 }
+                files.append(planFiles)
+            }
+            return (files, found)
+        }
+        if present.count > named.reduce(0, { $0 + $1.found }) {
+            let planned = Set(named.flatMap { $0.files.joined().map(\.name) })
+            for name in present.names where !planned.contains(name) {
+                try FileOps.removeFile(name, in: target.fd, path: target.path + "/" + name)
+            }
+        }
+
+        let outcomes = await ParallelMap.map(count: chunks, chunk: 1) { chunkIndex in
             var outcome = ChunkOutcome()
-            for index in first * chunk..<min(plans.count, (first + 1) * chunk) where outcome.failure == nil {
+            for (offset, index) in range(chunkIndex).enumerated() where outcome.failure == nil {
                 let before = outcome.files.count
-                stage(plans[index], into: target, cache: cache, engine: engine, outcome: &outcome)
+                stage(plans[index], files: named[chunkIndex].files[offset], into: target, cache: cache, engine: engine,
+                      outcome: &outcome)
                 if outcome.files.count > before { outcome.codes += 1 }
             }
             return outcome
@@ -122,40 +163,25 @@ enum ArtworkStage {
         let rendered = result.files.filter(\.rendered).map(\.path)
         result.rendered = rendered.count
         staging.noteWritten(rendered)
-
-        // Planned names are distinct: when as many of them were there as the folder held, it
-        // held nothing else.
-        if present.count > outcomes.reduce(0, { $0 + $1.foundPresent }) {
-            let planned = Set(result.files.map { String($0.path.dropFirst(folder.count + 1)) })
-            for name in present.names where !planned.contains(name) {
-                try FileOps.removeFile(name, in: target.fd, path: target.path + "/" + name)
-            }
-        }
         return result
     }
 
-    private static func stage(_ plan: ArtworkPlan, into target: Target, cache: ArtworkCache?, engine: ArtworkEngine,
-                              outcome: inout ChunkOutcome) {
+    /// `files` are the plan's files, one per format in order.
+    private static func stage(_ plan: ArtworkPlan, files: [PlannedFile], into target: Target, cache: ArtworkCache?,
+                              engine: ArtworkEngine, outcome: inout ChunkOutcome) {
         var missing: [(format: Artwork.ArtworkFormat, key: SHA256.Digest)] = []
         let material = plan.cacheMaterial
         do throws(BuildError) {
-            for format in plan.formats {
+            for (format, file) in zip(plan.formats, files) {
+                let name = file.name
                 let key = engine.key(material: material, format: format)
-                let name = plan.codeID.value + "." + format.fileExtension
                 guard let cache, let entry = cache.entry(key) else {
                     missing.append((format, key))
                     continue
                 }
-                let keep: Bool
-                switch target.present {
-                case .listed(let listing):
-                    let listed = listing[name]
-                    if listed != nil { outcome.foundPresent += 1 }
-                    keep = listed == StagingRecord.Listed(digest: entry.digest, size: entry.stamp.size)
-                case .names(let names):
-                    let present = names.contains(name)
-                    if present { outcome.foundPresent += 1 }
-                    keep = present && FileOps.stamp(of: name, in: target.fd) == entry.stamp
+                let keep = switch target.present {
+                case .listed: file.listed == StagingRecord.Listed(digest: entry.digest, size: entry.stamp.size)
+                case .names: file.present && FileOps.stamp(of: name, in: target.fd) == entry.stamp
                 }
                 if keep {
                     // The build before last has this file: keep it.

@@ -59,10 +59,12 @@ public struct AtomicBuildWriter: Sendable {
         case renamedAside
     }
 
-    /// Runs `fill` on the staging folder, then swaps the result in. Errors from `fill` or from
-    /// the swap are rethrown; the previous build stays.
+    /// Runs `fill` on the staging folder, then swaps the result in, then runs `committed` with
+    /// the open parent folder, still holding the lock. Errors from `fill` or from the swap are
+    /// rethrown; the previous build stays.
     @discardableResult
-    public func replace(with fill: (StagingFolder) async throws -> Void) async throws -> Swap {
+    public func replace(with fill: (StagingFolder) async throws -> Void,
+                        committed: (_ parentFD: Int32) -> Void = { _ in }) async throws -> Swap {
         try FileOps.makeFolders(parent)
         let parentFD = try FileOps.openFolder(parent)
         defer { close(parentFD) }
@@ -78,7 +80,9 @@ public struct AtomicBuildWriter: Sendable {
         let staging = try openStaging()
         try await fill(staging)
         try makeDurable(staging)
-        return try exchange(parentFD: parentFD)
+        let swap = try exchange(parentFD: parentFD)
+        committed(parentFD)
+        return swap
     }
 
     /// Step 1: repair a half-done fallback swap, then remove what killed runs left behind.

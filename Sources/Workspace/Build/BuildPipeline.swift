@@ -78,6 +78,7 @@ public enum BuildPipeline {
         let target = try BuildTarget.resolve(out: request.out, repository: request.repository)
         let source = DigestingSource(DiskRepository(root: request.repository))
         let cachePath = request.cache ?? request.repository + "/.qrops-cache/artwork"
+        if request.artwork, request.verifyArtwork { ArtworkCache.forgetSeals(at: cachePath) }
         // Read the cache's index while lint runs.
         async let cacheIndex = request.artwork ? ArtworkCache.readIndex(at: cachePath) : ArtworkCacheIndex()
         // Each file's table entries are compiled in lint's parallel pass; they are merged into
@@ -126,6 +127,7 @@ public enum BuildPipeline {
         let swap: AtomicBuildWriter.Swap
         do {
             swap = try await AtomicBuildWriter(target: target.path).replace { staging in
+                if request.verifyArtwork { cache?.forgetSeals() }
                 // The staging folder holds the build before last (or a killed run's work): keep
                 // only what this build updates. Its artwork is known from its manifest when it is
                 // sealed as that build committed it.
@@ -184,6 +186,11 @@ public enum BuildPipeline {
                 try staging.write(manifest.bytes(), to: BuildTarget.manifestName)
                 if request.artwork { seal = StagingRecord.seal(of: staging.fd) }
                 clock.end("manifest")
+            } committed: { parentFD in
+                // Under the build lock, so that concurrent builds do not lose each other's seals.
+                if let seal, StagingRecord.isSettled(seal, parentFD: parentFD) {
+                    cache?.recordSeal(seal, alone: request.verifyArtwork)
+                }
             }
             clock.end("commit")
         } catch is StageFailed {
@@ -194,7 +201,6 @@ public enum BuildPipeline {
         }
         diagnostics = (diagnostics + stageDiagnostics).sorted(by: Diagnostic.reportOrder)
         cache?.save(used: staged.used, added: staged.added)
-        if let seal { cache?.recordSeal(seal, alone: request.verifyArtwork) }
         clock.end("cache")
         let summary = Summary(
             out: target.path, swap: swap, codes: codeCount, printedCodes: plan.printedCodes,

@@ -113,6 +113,13 @@ enum FileOps {
         return stamp(info, changeTime: true)
     }
 
+    /// The stamp of an open file or folder, with its change time.
+    static func changeStamp(ofOpen fd: Int32) -> Stamp? {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        return stamp(info, changeTime: true)
+    }
+
     /// With the mtime, or the ctime when `changeTime`.
     private static func stamp(_ info: stat, changeTime: Bool = false) -> Stamp {
         #if canImport(Darwin)

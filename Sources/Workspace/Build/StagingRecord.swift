@@ -8,17 +8,19 @@ import Darwin
 ///
 /// The staging folder is the build before last: it was committed with a manifest listing every
 /// artwork file with its SHA-256 and size. When a build commits, it records a seal of that
-/// folder in the artwork cache: the inode and change time (`ctime`, which no user call can set)
-/// of `artwork/` and of `manifest.json`. Adding, removing, renaming or replacing a file in
-/// `artwork/` changes the folder's ctime; so does a killed build's work there, and rewriting
-/// the manifest changes the manifest's. When a later build finds the staging folder still
-/// under a recorded seal, it takes the manifest's list as what `artwork/` holds, and keeps a
-/// planned file whose listed digest is the cache entry's without a `stat`: at 190,000 artwork
-/// files those `stat`s alone took 0.4 s of a 1 s budget.
+/// folder in the artwork cache: the inode and change time (`ctime`, which the kernel moves on
+/// every change and no `utimes` call can set) of `artwork/` and of `manifest.json`, once the
+/// file system's clock has moved past both (`isSettled`). Adding, removing, renaming or
+/// replacing a file in `artwork/` changes the folder's ctime; so does a killed build's work
+/// there, and rewriting the manifest changes the manifest's. When a later build finds the
+/// staging folder still under a recorded seal, it takes the manifest's list as what `artwork/`
+/// holds, and keeps a planned file whose listed digest is the cache entry's without a `stat`:
+/// at 190,000 artwork files those `stat`s and the folder listing took 0.4 s.
 ///
 /// What a seal cannot see is a file rewritten in place (same inode, `artwork/` untouched, as
-/// `cp new.svg build/artwork/X.svg` does): such a file stays until `qrops build --verify-artwork`,
-/// which checks every file as builds without a seal do (docs/build.md).
+/// `cp new.svg build/artwork/X.svg` does), or a change made by another process in the very
+/// clock tick of the commit: such a file stays until `qrops build --verify-artwork`, which
+/// checks every file as builds without a seal do (docs/build.md).
 struct StagingRecord: Sendable, Equatable {
     /// One listed artwork file's content.
     struct Listed: Sendable, Equatable {
@@ -41,6 +43,28 @@ struct StagingRecord: Sendable, Equatable {
               let manifest = FileOps.changeStamp(of: BuildTarget.manifestName, in: staging, kind: S_IFREG)
         else { return nil }
         return Seal(folder: folder, manifest: manifest)
+    }
+
+    /// Whether `seal`, taken before a commit, can be recorded: both its change times must be
+    /// strictly older than the file system's clock after the commit (as git treats "racily
+    /// clean" index entries). A change in the same clock tick as the seal would leave the
+    /// ctime as it was, so a seal of that tick could hide it. `parentFD` is the output folder's
+    /// parent, just changed by the swap; when its ctime is still in the seal's tick, the clock
+    /// is read again after a few milliseconds, from a probe file created and removed there.
+    static func isSettled(_ seal: Seal, parentFD: Int32) -> Bool {
+        func after(_ stamp: FileOps.Stamp?) -> Bool {
+            guard let stamp else { return false }
+            return [seal.folder, seal.manifest].allSatisfy { ($0.seconds, $0.nanoseconds) < (stamp.seconds, stamp.nanoseconds) }
+        }
+        if after(FileOps.changeStamp(ofOpen: parentFD)) { return true }
+        usleep(5_000)  // longer than a tick of the kernel's coarse clock (1–4 ms)
+        let probe = ".qrops-clock-probe-" + AtomicBuildWriter.randomSuffix()
+        let fd = openat(parentFD, probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { return false }
+        let now = FileOps.changeStamp(ofOpen: fd)
+        close(fd)
+        unlinkat(parentFD, probe, 0)
+        return after(now)
     }
 
     /// The record of the staging folder open as `staging` when its seal is one of `seals`:
@@ -77,7 +101,9 @@ private struct LayoutReader {
     static let pathKey = FileLayout.path
     static let digestKey = FileLayout.digest
     static let entryClose = FileLayout.close
-    static let filesClose = FileLayout.arrayClose + Array(",\n  \"format\": \"qrops-build-manifest\",\n  \"format-version\": 1,".utf8)
+    /// What follows the file list: the format and its version.
+    static let formatLines = Array(
+        ",\n  \"format\": \"\(BuildManifest.format)\",\n  \"format-version\": \(BuildManifest.formatVersion),".utf8)
     static let artworkPrefix = Array((ArtworkStage.folder + "/").utf8)
 
     mutating func artwork() -> [String: StagingRecord.Listed]? {
@@ -91,7 +117,7 @@ private struct LayoutReader {
         let artworkPrefix = Self.artworkPrefix
         if expect(Array("]".utf8)) {
             // `"files": []`
-            return expect(Array(",\n  \"format\": \"qrops-build-manifest\",".utf8)) ? listing : nil
+            return expect(Self.formatLines) ? listing : nil
         }
         var first = true
         while true {
@@ -105,11 +131,11 @@ private struct LayoutReader {
             let name = bytes[path]
             guard name.starts(with: artworkPrefix) else { continue }
             let file = String(decoding: name.dropFirst(artworkPrefix.count), as: UTF8.self)
-            guard !file.isEmpty, !file.utf8.contains(UInt8(ascii: "/")),
+            guard !file.isEmpty, file != ".", file != "..", !file.utf8.contains(UInt8(ascii: "/")),
                   listing.updateValue(StagingRecord.Listed(digest: digest, size: size), forKey: file) == nil
             else { return nil }
         }
-        return expect(Self.filesClose) ? listing : nil
+        return expect(FileLayout.arrayClose) && expect(Self.formatLines) ? listing : nil
     }
 
     /// The offset of the first occurrence of `needle`.

@@ -7,11 +7,11 @@ import Testing
 enum GoldenFile {
     static let folder = GoldenFolder(supportFile: #filePath, bundleResources: Bundle.module.resourceURL)
 
-    static func check(_ actual: [UInt8], named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    static func check(_ actual: [UInt8], named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         folder.expectMatch(actual, file: name, sourceLocation: sourceLocation)
     }
 
-    static func check(_ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    static func check(_ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         folder.expectMatch(actual, file: name, sourceLocation: sourceLocation)
     }
 }

@@ -9,7 +9,7 @@ enum GoldenFiles {
 
     static var directory: URL { folder.directory }
 
-    static func check(_ bytes: [UInt8], named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    static func check(_ bytes: [UInt8], named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         folder.expectMatch(bytes, file: name, sourceLocation: sourceLocation)
     }
 }

@@ -8,7 +8,7 @@ import Testing
 enum GoldenFile {
     static let folder = GoldenFolder(supportFile: #filePath, bundleResources: Bundle.module.resourceURL)
 
-    static func check(_ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    static func check(_ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         folder.expectMatch(actual, file: name, sourceLocation: sourceLocation)
     }
 

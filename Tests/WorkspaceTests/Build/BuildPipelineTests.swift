@@ -238,7 +238,7 @@ struct BuildPipelineTests {
     /// committed: its artwork is known from its manifest. Anything that changes its `artwork/`
     /// (a killed run, a removed, added or replaced file) or its manifest breaks the seal, and
     /// that build checks every file instead, ending equal to a clean build.
-    @Test(arguments: ["remove", "add", "replace", "manifest"])
+    @Test(arguments: ["remove", "add", "replace", "rename", "manifest"])
     func aSealedStagingFolderIsTrustedUntilSomethingTouchesIt(_ tampering: String) async throws {
         let repo = try portfolio()
         defer { repo.remove() }
@@ -254,6 +254,9 @@ struct BuildPipelineTests {
         case "replace":
             try FileManager.default.removeItem(atPath: staged + "artwork/C-0.svg")
             try repo.write("<svg/>", to: "build.staging/artwork/C-0.svg")
+        case "rename":
+            try FileManager.default.removeItem(atPath: staged + "artwork/C-0.pdf")
+            try FileManager.default.moveItem(atPath: staged + "artwork/C-1.pdf", toPath: staged + "artwork/C-0.pdf")
         default:
             let bytes = try #require(FileManager.default.contents(atPath: staged + "manifest.json"))
             try FileManager.default.removeItem(atPath: staged + "manifest.json")
@@ -288,5 +291,32 @@ struct BuildPipelineTests {
             _ = try await build(repo)
             #expect(repo.snapshot("build") == repo.snapshot("clean"))
         }
+    }
+
+    /// An id whose case changes (`C-1` to `c-1`) keeps its short URL, so its artwork has the
+    /// same cache keys under a new name: the old name is removed before the new one is placed
+    /// (on a case-insensitive file system they are one file), also in a sealed folder.
+    @Test func anIdWhoseCaseChangesIsRenamedInASealedFolder() async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        for _ in 0..<2 { _ = try await build(repo) }
+        try repo.write("id: c-1\nslug: c1\nstatus: active\ntarget: https://www.acme.example/1\n", to: "codes/c1.yaml")
+        let renamed = try await build(repo)
+        #expect(renamed.summary?.stagingSealed == true && renamed.summary?.rendered == 0)
+        _ = try await build(repo, out: repo.path + "/clean", cache: repo.path + "/fresh-cache")
+        #expect(repo.snapshot("build") == repo.snapshot("clean"))
+        #expect(repo.snapshot("build").keys.contains("artwork/c-1.svg"))
+    }
+
+    /// `--verify-artwork` forgets every seal as it starts, even when it then fails: the folders
+    /// behind them may hold a file edited in place.
+    @Test func verifyArtworkForgetsTheSealsEvenWhenItFails() async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        for _ in 0..<2 { _ = try await build(repo) }
+        try repo.write("id: C-9\nslug: c9\nstatus: shiny\ntarget: https://www.acme.example/9\n", to: "codes/c9.yaml")
+        #expect(try await build(repo, verifyArtwork: true).summary == nil)
+        try FileManager.default.removeItem(atPath: repo.path + "/codes/c9.yaml")
+        #expect(try await build(repo).summary?.stagingSealed == false)
     }
 }

@@ -1,4 +1,5 @@
 import Catalog
+import Foundation
 import Testing
 @testable import Workspace
 
@@ -58,9 +59,38 @@ struct StagingRecordTests {
     }
 
     /// Paths the manifest has to escape, and a name listed twice, are not trusted either.
-    @Test(arguments: ["artwork/Quote\".svg", "artwork/Back\\slash.svg", "artwork/Café.svg", "artwork/sub/A.svg"])
+    @Test(arguments: ["artwork/Quote\".svg", "artwork/Back\\slash.svg", "artwork/Café.svg", "artwork/sub/A.svg",
+                      "artwork/.", "artwork/.."])
     func unusualPathsAreRefused(_ path: String) {
         #expect(StagingRecord.artworkListing(inManifest: manifest(["artwork/A.svg", path]).bytes()) == nil)
+    }
+
+    /// An empty list is read only from a manifest of this format and version.
+    @Test func anEmptyListNeedsThisFormatVersion() throws {
+        let bytes = manifest([]).bytes()
+        #expect(StagingRecord.artworkListing(inManifest: bytes) == [:])
+        let text = String(decoding: bytes, as: UTF8.self)
+        let other = text.replacingOccurrences(of: "\"format-version\": \(BuildManifest.formatVersion)", with: "\"format-version\": 99")
+        #expect(other != text)
+        #expect(StagingRecord.artworkListing(inManifest: Array(other.utf8)) == nil)
+    }
+
+    /// A seal is recorded only once the file system's clock has left the tick of both of its
+    /// change times: a seal of the current tick could hide a change made within it.
+    @Test func aSealOfTheCurrentClockTickIsNotSettled() throws {
+        let folder = try TemporaryFolder("seal")
+        defer { folder.remove() }
+        let fd = try FileOps.openFolder(folder.path)
+        defer { close(fd) }
+        let now = try #require(FileOps.changeStamp(ofOpen: fd))
+        func seal(_ seconds: Int) -> StagingRecord.Seal {
+            var stamp = now
+            stamp.seconds += seconds
+            return StagingRecord.Seal(folder: stamp, manifest: now)
+        }
+        #expect(StagingRecord.isSettled(seal(0), parentFD: fd), "the probe's clock is a tick later")
+        #expect(!StagingRecord.isSettled(seal(3_600), parentFD: fd), "a seal from the future")
+        #expect(try FileOps.names(in: fd, path: folder.path).isEmpty, "the probe file is gone")
     }
 
     @Test func aNameListedTwiceIsRefused() {
