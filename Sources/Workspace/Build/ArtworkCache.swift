@@ -117,13 +117,9 @@ final class ArtworkCache: @unchecked Sendable {
         return seals
     }
 
-    /// Forgets every seal (`--verify-artwork`: the folders behind them are suspect).
-    func forgetSeals() {
-        _ = unlinkat(fd, Self.sealsName, 0)
-    }
-
-    /// The same for the cache at `path`, before it is opened (a build that fails early still
-    /// forgets them).
+    /// Forgets every seal of the cache at `path` (`--verify-artwork`, as it starts, so that even
+    /// a build that fails forgets them: the folders behind them are suspect). A seal recorded
+    /// meanwhile by a concurrent build goes when this build records its own `alone`.
     static func forgetSeals(at path: String) {
         _ = unlink(path + "/" + sealsName)
     }

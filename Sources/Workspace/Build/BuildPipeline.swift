@@ -127,7 +127,6 @@ public enum BuildPipeline {
         let swap: AtomicBuildWriter.Swap
         do {
             swap = try await AtomicBuildWriter(target: target.path).replace { staging in
-                if request.verifyArtwork { cache?.forgetSeals() }
                 // The staging folder holds the build before last (or a killed run's work): keep
                 // only what this build updates. Its artwork is known from its manifest when it is
                 // sealed as that build committed it.
