@@ -58,14 +58,6 @@ enum ArtworkStage {
         var fd: Int32
         var path: String
         var present: Present
-
-        /// Whether a file `name` may be there (then it is removed before one is put there).
-        func mayHold(_ name: String) -> Bool {
-            switch present {
-            case .listed: true
-            case .names(let names): names.contains(name)
-            }
-        }
     }
 
     /// What `artwork/` holds before the build.
@@ -92,13 +84,17 @@ enum ArtworkStage {
         /// What is known of `name` before the build.
         func lookUp(_ name: String) -> PlannedFile {
             switch self {
-            case .listed(let listing): PlannedFile(name: name, present: listing[name] != nil, listed: listing[name])
-            case .names(let names): PlannedFile(name: name, present: names.contains(name), listed: nil)
+            case .listed(let listing):
+                let listed = listing[name]
+                return PlannedFile(name: name, present: listed != nil, listed: listed)
+            case .names(let names):
+                return PlannedFile(name: name, present: names.contains(name), listed: nil)
             }
         }
     }
 
-    /// A planned file's name and what the folder held under it.
+    /// A planned file's name and what the folder held under it (in a sealed folder, exactly the
+    /// listed files: anything added would have broken the seal).
     private struct PlannedFile: Sendable {
         var name: String
         var present: Bool
@@ -169,14 +165,14 @@ enum ArtworkStage {
     /// `files` are the plan's files, one per format in order.
     private static func stage(_ plan: ArtworkPlan, files: [PlannedFile], into target: Target, cache: ArtworkCache?,
                               engine: ArtworkEngine, outcome: inout ChunkOutcome) {
-        var missing: [(format: Artwork.ArtworkFormat, key: SHA256.Digest)] = []
+        var missing: [(format: Artwork.ArtworkFormat, key: SHA256.Digest, file: PlannedFile)] = []
         let material = plan.cacheMaterial
         do throws(BuildError) {
             for (format, file) in zip(plan.formats, files) {
                 let name = file.name
                 let key = engine.key(material: material, format: format)
                 guard let cache, let entry = cache.entry(key) else {
-                    missing.append((format, key))
+                    missing.append((format, key, file))
                     continue
                 }
                 let keep = switch target.present {
@@ -186,13 +182,13 @@ enum ArtworkStage {
                 if keep {
                     // The build before last has this file: keep it.
                 } else if cache.intactEntry(key) != nil {
-                    if target.mayHold(name) { try FileOps.removeFile(name, in: target.fd, path: target.path + "/" + name) }
+                    if file.present { try FileOps.removeFile(name, in: target.fd, path: target.path + "/" + name) }
                     guard cache.place(key, entry, into: target.fd, folderPath: target.path, name: name) else {
-                        missing.append((format, key))
+                        missing.append((format, key, file))
                         continue
                     }
                 } else {
-                    missing.append((format, key))
+                    missing.append((format, key, file))
                     continue
                 }
                 outcome.files.append(File(path: folder + "/" + name, digest: entry.digest, size: entry.stamp.size, rendered: false))
@@ -206,7 +202,7 @@ enum ArtworkStage {
     }
 
     private static func render(
-        _ plan: ArtworkPlan, _ missing: [(format: Artwork.ArtworkFormat, key: SHA256.Digest)], into target: Target,
+        _ plan: ArtworkPlan, _ missing: [(format: Artwork.ArtworkFormat, key: SHA256.Digest, file: PlannedFile)], into target: Target,
         cache: ArtworkCache?, outcome: inout ChunkOutcome
     ) throws(BuildError) {
         let grid: ModuleGrid
@@ -216,8 +212,8 @@ enum ArtworkStage {
             outcome.diagnostics.append(BuildRule.payloadTooLong(plan, error.description))
             return
         }
-        for (format, key) in missing {
-            let name = plan.codeID.value + "." + format.fileExtension
+        for (format, key, file) in missing {
+            let name = file.name
             let bytes: [UInt8]
             do {
                 bytes = try format.render(grid, style: plan.style)
@@ -225,7 +221,7 @@ enum ArtworkStage {
                 outcome.diagnostics.append(BuildRule.artworkInvalid(plan, error.description, at: plan.location(of: error)))
                 continue
             }
-            if target.mayHold(name) { try FileOps.removeFile(name, in: target.fd, path: target.path + "/" + name) }
+            if file.present { try FileOps.removeFile(name, in: target.fd, path: target.path + "/" + name) }
             let stamp = try FileOps.write(bytes, named: name, in: target.fd, folderPath: target.path)
             let digest = SHA256.hash(bytes)
             outcome.files.append(File(path: folder + "/" + name, digest: digest, size: bytes.count, rendered: true))

@@ -105,7 +105,7 @@ enum FileOps {
     }
 
     /// Like `stamp(of:in:)` but with the change time (`ctime`, which moves whenever the inode or,
-    /// for a folder, its list of names changes, and which no user call can set) in place of the
+    /// for a folder, its list of names changes, and which `utimes` cannot set) in place of the
     /// mtime; nil unless `name` is of `kind` (`S_IFDIR`, `S_IFREG`).
     static func changeStamp(of name: String, in folder: Int32, kind: mode_t) -> Stamp? {
         var info = stat()
