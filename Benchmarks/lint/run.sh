@@ -7,6 +7,7 @@
 # 1. builds the C reference (Benchmarks/lint/yaml-events.c) and qrops in release mode,
 # 2. generates Benchmarks/out/portfolio-<N> with gen-portfolio.py unless it already exists,
 # 3. times libyaml event parsing (1 thread and T threads, best of R), `qrops lint DIR --format json`
+#    (every file checked, `--no-cache`; then again from the check cache)
 #    and `qrops build DIR --no-artwork` (the redirect table alone, then with the server maps the
 #    portfolio's policy names), each wall time best of R with peak RSS, and prints them side by side.
 # Set QROPS_BIN=/path/to/qrops to time another binary (no Swift build). See docs/benchmarks.md.
@@ -107,12 +108,16 @@ source "$root/Benchmarks/lib/time-best.sh"
 clear_build() { rm -rf "$build_out/build"; }
 before_each_run=clear_build
 
-read -r lint lint_rss lint_status < <(time_best "qrops lint" "$out/lint-$label" "$qrops" lint "$portfolio" --format json)
+# Lint checks every file (`--no-cache`), then, with the check cache filled by one run, again
+# with nothing changed (docs/lint-cache.md).
+read -r lint lint_rss lint_status < <(time_best "qrops lint" "$out/lint-$label" "$qrops" lint "$portfolio" --format json --no-cache)
+"$qrops" lint "$portfolio" --format json > /dev/null || true
+read -r lint_warm lint_warm_rss _ < <(time_best "qrops lint (check cache)" "$out/lint-warm-$label" "$qrops" lint "$portfolio" --format json)
 read -r build_table build_table_rss build_table_status < <(time_best "qrops build (table)" "$out/build-table-$label" \
     "$qrops" build "$tables_only" --no-artwork --out "$build_out/build" --format json)
 read -r build_maps build_maps_rss build_maps_status < <(time_best "qrops build (table + maps)" "$out/build-maps-$label" \
     "$qrops" build "$portfolio" --no-artwork --out "$build_out/build" --format json)
-[[ -n "$lint" && -n "$build_table" && -n "$build_maps" ]] || exit 1  # time_best said why
+[[ -n "$lint" && -n "$lint_warm" && -n "$build_table" && -n "$build_maps" ]] || exit 1  # time_best said why
 for status in "$lint_status" "$build_table_status" "$build_maps_status"; do
     if ((status != 0)); then
         echo "note: a command reported errors on the generated portfolio (exit $status); see $out/*-$label.stderr" >&2
@@ -122,6 +127,7 @@ done
 # --- report ---------------------------------------------------------------------------------
 awk -v codes="$codes" -v files="$yaml_files" -v bytes="$bytes" -v threads="$threads" -v runs="$runs" \
     -v y1="$yaml1" -v yn="$yamln" -v lint="$lint" -v rss="$lint_rss" -v dir="$portfolio" \
+    -v lw="$lint_warm" -v lwrss="$lint_warm_rss" \
     -v bt="$build_table" -v btrss="$build_table_rss" -v bm="$build_maps" -v bmrss="$build_maps_rss" \
     -v cpus="$(nproc)" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
 function mbps(s) { return (s > 0) ? bytes / 1e6 / s : 0 }
@@ -132,7 +138,8 @@ BEGIN {
     printf "%-44s %9s %9s %9s %9s\n", "", "seconds", "MB/s", "x 1 thr", "peak MiB"
     printf "%-44s %9.3f %9.1f %9s %9s\n", "libyaml events, 1 thread", y1, mbps(y1), "1.00x", "-"
     printf "%-44s %9.3f %9.1f %8.2fx %9s\n", sprintf("libyaml events, %d threads", threads), yn, mbps(yn), ratio(yn, y1), "-"
-    printf "%-44s %9.3f %9.1f %8.2fx %9d\n", "qrops lint --format json", lint, mbps(lint), ratio(lint, y1), rss / 1024
+    printf "%-44s %9.3f %9.1f %8.2fx %9d\n", "qrops lint --format json --no-cache", lint, mbps(lint), ratio(lint, y1), rss / 1024
+    printf "%-44s %9.3f %9.1f %8.2fx %9d\n", "qrops lint, check cache, nothing changed", lw, mbps(lw), ratio(lw, y1), lwrss / 1024
     printf "%-44s %9.3f %9.1f %8.2fx %9d\n", "qrops build --no-artwork (redirect table)", bt, mbps(bt), ratio(bt, y1), btrss / 1024
     printf "%-44s %9.3f %9.1f %8.2fx %9d\n", "qrops build --no-artwork (table + 4 servers)", bm, mbps(bm), ratio(bm, y1), bmrss / 1024
     printf "\nfloors: lint <= 2x libyaml 1 thread (issue 2), build --no-artwork <= 2.5x (issue 5)\n"

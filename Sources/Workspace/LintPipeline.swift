@@ -23,16 +23,20 @@ public enum LintPipeline {
         case routing
     }
 
-    public static func run(root: String, now: Instant, engine: RuleEngine = RuleEngine(), retention: Retention = .everything) async -> Result {
-        await run(DiskRepository(root: root), now: now, engine: engine, retention: retention)
+    /// With a `cache`, code files whose check is in it are neither parsed nor checked: their
+    /// findings come from the cache and their codes are identities only (`Code.identity`), so
+    /// `Result.catalog` is then good for the whole-catalog checks and nothing else.
+    public static func run(root: String, now: Instant, engine: RuleEngine = RuleEngine(), retention: Retention = .everything,
+                           cache: FileCheckCache? = nil) async -> Result {
+        await run(DiskRepository(root: root), now: now, engine: engine, retention: retention, cache: cache)
     }
 
     /// `reusing` maps code files to codes already decoded from identical inputs (the same bytes
     /// under the same `_defaults.yaml` chain, as `qrops diff` knows from git blob ids): those
     /// files are neither read nor parsed, and their codes are not checked again.
     public static func run(_ source: some RepositorySource, now: Instant, engine: RuleEngine = RuleEngine(),
-                           reusing: [String: [Code]] = [:], retention: Retention = .everything) async -> Result {
-        await run(source, now: now, engine: engine, reusing: reusing, retention: retention,
+                           reusing: [String: [Code]] = [:], retention: Retention = .everything, cache: FileCheckCache? = nil) async -> Result {
+        await run(source, now: now, engine: engine, reusing: reusing, retention: retention, cache: cache,
                   perFile: { _, _ in }, alongside: { _, _ in }).result
     }
 
@@ -43,7 +47,7 @@ public enum LintPipeline {
     /// lint finds no errors.
     public static func run<FileWork: Sendable, Extra: Sendable>(
         _ source: some RepositorySource, now: Instant, engine: RuleEngine = RuleEngine(),
-        reusing: [String: [Code]] = [:], retention: Retention = .everything,
+        reusing: [String: [Code]] = [:], retention: Retention = .everything, cache: FileCheckCache? = nil,
         perFile: @escaping @Sendable (ArraySlice<Code>, Policies) -> FileWork,
         alongside: @escaping @Sendable (Catalog, [FileWork]) async -> Extra
     ) async -> (result: Result, extra: Extra) {
@@ -59,11 +63,11 @@ public enum LintPipeline {
         let headPaths = listing.policies + listing.defaults
         let headIDs = policyIDs + defaultsIDs
         let head = await ParallelMap.map(count: headPaths.count, chunk: 1) { index in
-            load(source, path: headPaths[index], fileID: headIDs[index])
+            load(source, path: headPaths[index], fileID: headIDs[index], digest: cache != nil)
         }
         var policyDocuments: [YAMLDocument] = []
         var defaultsByFolder: [String: YAMLNode] = [:]
-        for (index, loaded) in head.enumerated() {
+        for (index, (loaded, _)) in head.enumerated() {
             diagnostics += loaded.diagnostics
             guard let document = loaded.document else { continue }
             if index < listing.policies.count {
@@ -91,16 +95,35 @@ public enum LintPipeline {
         for path in listing.codes { inheritedByFile.append(chain(folder(of: path))) }
         let inherited = inheritedByFile
         let codePaths = listing.codes
+        let cacheKeys = cache.map { keyContexts($0, codes: codePaths, policies: listing.policies, defaults: listing.defaults, head: head.map(\.digest)) }
 
         // Code files: read, parse, decode and check per file, in parallel.
         let checked = await ParallelMap.map(count: codePaths.count, chunk: 4) { index -> ([Code], [Diagnostic], FileWork) in
-            if let codes = reusing[codePaths[index]] { return (codes, [], perFile(codes[...], policies)) }
-            let loaded = load(source, path: codePaths[index], fileID: codeIDs[index])
-            guard let document = loaded.document else { return ([], loaded.diagnostics, perFile([], policies)) }
+            let path = codePaths[index]
+            if let codes = reusing[path] { return (codes, [], perFile(codes[...], policies)) }
+            let bytes: [UInt8]
+            switch source.read(path) {
+            case .failure(let diagnostic): return ([], [diagnostic], perFile([], policies))
+            case .success(let read): bytes = read
+            }
+            let key = cache.flatMap { _ in cacheKeys?[index].map { FileCheckCache.key(context: $0, path: path, bytes: bytes) } }
+            if let cache, let key, let record = cache.record(for: key, at: now) {
+                return (record.codes, record.diagnostics, perFile(record.codes[...], policies))
+            }
+            let loaded = YAMLLoader.load(bytes, path: path, fileID: codeIDs[index])
+            guard let document = loaded.document else {
+                if let cache, let key { cache.store(FileCheckRecord(window: .always, diagnostics: loaded.diagnostics, codes: []), for: key) }
+                return ([], loaded.diagnostics, perFile([], policies))
+            }
             let (codes, decodeDiagnostics) = CodeFileDecoder.decode(document, inherited: inherited[index], files: table)
-            let findings = engine.checkCodes(codes[...], context: context)
+            let dependence = key == nil ? nil : NowDependence()
+            let findings = engine.checkCodes(codes[...], context: dependence.map { context.recordingNow(into: $0) } ?? context)
+            let diagnostics = loaded.diagnostics + decodeDiagnostics + findings
+            if let cache, let key, let dependence {
+                cache.store(FileCheckRecord(window: dependence.current, diagnostics: diagnostics, codes: codes), for: key)
+            }
             if retention == .routing { for code in codes { code.forgetDescriptiveFields() } }
-            return (codes, loaded.diagnostics + decodeDiagnostics + findings, perFile(codes[...], policies))
+            return (codes, diagnostics, perFile(codes[...], policies))
         }
         var codes: [Code] = []
         var work: [FileWork] = []
@@ -122,12 +145,43 @@ public enum LintPipeline {
         return (Result(diagnostics: deduplicated(diagnostics), filesChecked: table.paths.count, catalog: catalog), await extra)
     }
 
-    static func load(_ source: some RepositorySource, path: String, fileID: Int32) -> YAMLLoader.Result {
+    /// A policy or defaults file, loaded, with the digest of its bytes when asked for (the
+    /// check cache's keys need it; an unreadable file has none).
+    static func load(_ source: some RepositorySource, path: String, fileID: Int32, digest: Bool) -> (result: YAMLLoader.Result, digest: SHA256.Digest?) {
         switch source.read(path) {
         case .failure(let diagnostic):
-            return YAMLLoader.Result(document: nil, diagnostics: [diagnostic])
+            return (YAMLLoader.Result(document: nil, diagnostics: [diagnostic]), nil)
         case .success(let bytes):
-            return YAMLLoader.load(bytes, path: path, fileID: fileID)
+            return (YAMLLoader.load(bytes, path: path, fileID: fileID), digest ? SHA256.hash(bytes) : nil)
+        }
+    }
+
+    /// For each code file, the check cache's key context: the policy files, then the
+    /// `_defaults.yaml` files of its folder and the folders above it (nil, no caching, when one of
+    /// those could not be read). `head` holds the digests of `policies` then `defaults`.
+    static func keyContexts(_ cache: FileCheckCache, codes: [String], policies: [String], defaults: [String],
+                            head: [SHA256.Digest?]) -> [SHA256?] {
+        let heads = policies + defaults
+        var byFolder: [String: SHA256?] = [:]
+        return codes.map { path in
+            let folder = folder(of: path)
+            if let known = byFolder[folder] { return known }
+            var files: [(path: String, digest: SHA256.Digest)] = []
+            var readable = true
+            for (index, headPath) in heads.enumerated() {
+                if index >= policies.count {
+                    let owner = self.folder(of: headPath)
+                    guard folder == owner || folder.hasPrefix(owner + "/") else { continue }
+                }
+                guard index < head.count, let digest = head[index] else {
+                    readable = false
+                    break
+                }
+                files.append((headPath, digest))
+            }
+            let context = readable ? cache.context(files) : nil
+            byFolder[folder] = context
+            return context
         }
     }
 

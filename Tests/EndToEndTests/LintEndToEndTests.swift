@@ -34,6 +34,35 @@ struct LintEndToEndTests {
         }
     }
 
+    /// The check cache (docs/lint-cache.md): a second run reads it and says the same; a changed
+    /// file is checked again; `--no-cache` neither reads nor writes it.
+    @Test func theCheckCacheChangesNothingButTheTime() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qrops-e2e-checks-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: QropsProcess.repoRoot + "/Tests/Fixtures/broken", toPath: folder)
+        let pack = folder + "/.qrops-cache/checks/files"
+        let uncached = try QropsProcess.run(["lint", folder, "--format", "json", "--no-cache"])
+        #expect(uncached.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: pack))
+        let first = try QropsProcess.run(["lint", folder, "--format", "json"])
+        #expect(FileManager.default.fileExists(atPath: pack))
+        let stamp = try FileManager.default.attributesOfItem(atPath: pack)[.modificationDate] as? Date
+        let second = try QropsProcess.run(["lint", folder, "--format", "json"])
+        for run in [first, second] {
+            #expect(run.status == uncached.status)
+            #expect(run.stdout == uncached.stdout)
+        }
+        // Nothing new to keep: the pack is not rewritten.
+        #expect(try FileManager.default.attributesOfItem(atPath: pack)[.modificationDate] as? Date == stamp)
+        // One file mended: its findings go, the others stay.
+        try Data("id: FIXED-1\nslug: fixed\nowner: retail-eu\nstatus: draft\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/codes/bad-date.yaml"))
+        let mended = try QropsProcess.run(["lint", folder, "--format", "json"])
+        #expect(mended.stdout == (try QropsProcess.run(["lint", folder, "--format", "json", "--no-cache"])).stdout)
+        #expect(!mended.stdout.contains("malformed-date"))
+        #expect(mended.stdout.contains("duplicate-id"))
+    }
+
     @Test func humanOutputHasFramesAndSummaryOnStderr() throws {
         let output = try QropsProcess.run(["lint", "Tests/Fixtures/broken"])
         #expect(output.status == 1)

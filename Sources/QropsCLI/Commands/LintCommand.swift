@@ -30,6 +30,8 @@ extension Qrops {
         @Option(name: .long, help: ArgumentHelp(
             "Also compare with this base (a branch, tag or commit, e.g. origin/main) and run the base rules.", valueName: "ref"))
         var base: String?
+        @Flag(help: "Check every file again instead of reusing the check cache (.qrops-cache/checks).")
+        var noCache = false
 
         func run() async throws {
             if let base {
@@ -46,7 +48,12 @@ extension Qrops {
                 if diagnostics.fails(strict: strict) { throw ExitCode(1) }
                 return
             }
-            let result = await LintPipeline.run(root: repository.root, now: clock.now, retention: .routing)
+            let engine = RuleEngine()
+            let cache = noCache ? nil : ToolIdentity.ofRunningExecutable().map {
+                FileCheckCache(folder: repository.root + "/" + FileCheckCache.folderInRepository, tool: $0, rules: engine.rules.map { type(of: $0).description.id })
+            }
+            let result = await LintPipeline.run(root: repository.root, now: clock.now, engine: engine, retention: .routing, cache: cache)
+            cache?.save()
             DiagnosticOutput.write(result.diagnostics, filesChecked: result.filesChecked, format: format, root: repository.root)
             let failed = result.diagnostics.fails(strict: strict)
             KeptUntilExit.keep(result)

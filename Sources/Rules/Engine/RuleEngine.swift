@@ -31,7 +31,7 @@ public struct RuleEngine: Sendable {
             findings.removeAll(keepingCapacity: true)
             check(code, context: context, clean: &clean, into: &findings)
             for finding in findings {
-                if let adjusted = configure(finding, code: code, policies: context.policies, now: context.now) {
+                if let adjusted = configure(finding, code: code, context: context) {
                     output.append(adjusted)
                 }
             }
@@ -48,7 +48,7 @@ public struct RuleEngine: Sendable {
         for code in catalog.codes { byFile[code.file, default: []].append(code) }
         return findings.compactMap { finding in
             let code = byFile[finding.location.file]?.last { $0.location.line <= finding.location.line }
-            return configure(finding, code: code, policies: catalog.policies, now: context.now)
+            return configure(finding, code: code, context: context)
         }
     }
 
@@ -57,13 +57,14 @@ public struct RuleEngine: Sendable {
     public func checkAgainstBase(_ base: BaseContext, head: Catalog, context: RuleContext) -> [Diagnostic] {
         var findings: [BaseFinding] = []
         for rule in rules { rule.check(against: base, head: head, context: context, into: &findings) }
-        return findings.compactMap { configure($0.diagnostic, code: $0.code, policies: context.policies, now: context.now) }
+        return findings.compactMap { configure($0.diagnostic, code: $0.code, context: context) }
     }
 
     /// The configured severity (nil when `off`), with a code's suppression applied. An `ignore:`
     /// entry suppresses only with a reason and before its `until` (the suppression rules report
     /// the others), and never a suppression rule's own finding.
-    public func configure(_ finding: Diagnostic, code: Code?, policies: Policies, now: Instant) -> Diagnostic? {
+    public func configure(_ finding: Diagnostic, code: Code?, context: RuleContext) -> Diagnostic? {
+        let policies = context.policies
         let id = finding.ruleID
         guard ruleIDs.contains(id) else { return finding }
         var result = finding
@@ -77,7 +78,7 @@ public struct RuleEngine: Sendable {
         case nil: break
         }
         if let code, !Self.unsuppressible.contains(id),
-           let entry = code.ignore.first(where: { $0.rule.value == id && $0.suppresses(at: now) }), let reason = entry.reason {
+           let entry = code.ignore.first(where: { $0.rule.value == id && $0.suppresses(in: context) }), let reason = entry.reason {
             result.suppression = Suppression(reason: reason.value, until: entry.until?.value.dateString, at: entry.location)
         }
         return result

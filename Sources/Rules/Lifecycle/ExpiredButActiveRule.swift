@@ -51,7 +51,7 @@ public struct ExpiredButActiveRule: Rule {
     public init() {}
 
     public func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic]) {
-        guard code.status.value == .active, let retire = code.retire, retire.value <= context.now else { return }
+        guard code.status.value == .active, let retire = code.retire, context.hasReached(retire.value) else { return }
         findings.append(finding(
             "the code `\(code.id.value)` is `active` but retired on \(retire.value.dateString)", at: code.status.location,
             length: "active".count,

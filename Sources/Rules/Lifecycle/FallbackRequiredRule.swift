@@ -87,7 +87,7 @@ public struct FallbackRequiredRule: Rule {
     public init() {}
 
     public func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic]) {
-        guard code.fallback == nil, let need = need(code, now: context.now), !domainHasFallback(code, context.policies) else { return }
+        guard code.fallback == nil, let need = need(code, context: context), !domainHasFallback(code, context.policies) else { return }
         let domain = context.policies.domain(of: code).map { "`\($0)`" } ?? "its domain"
         findings.append(finding(
             "\(need.reason), but neither the code nor \(domain) has a `fallback`", at: need.location, length: need.length,
@@ -101,7 +101,7 @@ public struct FallbackRequiredRule: Rule {
     }
 
     /// Why the code needs a fallback, located at what creates the need (status, then `retire`, then `launch`).
-    private func need(_ code: Code, now: Instant) -> Need? {
+    private func need(_ code: Code, context: RuleContext) -> Need? {
         let status = code.status
         switch status.value {
         case .paused, .archived, .retired:
@@ -112,7 +112,7 @@ public struct FallbackRequiredRule: Rule {
                 return Need(reason: "from \(retire.value.dateString) on the code is retired and sends scans to a fallback",
                             location: retire.location, length: LifecycleText.dateLength)
             }
-            if let launch = code.launch, launch.value > now {
+            if let launch = code.launch, !context.hasReached(launch.value) {
                 return Need(reason: "until it launches on \(launch.value.dateString) the code sends scans to a fallback",
                             location: launch.location, length: LifecycleText.dateLength)
             }

@@ -25,6 +25,18 @@ enum LifecycleText {
         return seconds <= 0 ? 0 : (seconds + 86_399) / 86_400
     }
 
+    /// The most seconds `duration` can span from any instant (a month counted as 31 days, a
+    /// year as 366).
+    static func longest(_ duration: CalendarDuration) -> Int64 {
+        let days: Int64 = switch duration.unit {
+        case .days: 1
+        case .weeks: 7
+        case .months: 31
+        case .years: 366
+        }
+        return Int64(duration.count) * days * 86_400
+    }
+
     /// Written length of a date value (`YYYY-MM-DD`), for highlighting.
     static let dateLength = 10
 }

@@ -66,9 +66,12 @@ public struct MaxLifespanRule: Rule {
     public func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic]) {
         guard let retire = code.retire, code.status.value != .retired, code.status.value != .archived,
               let use = code.use?.value, let limit = context.policies.useCases[use]?.maxLifespan else { return }
-        let start = code.launch?.value ?? context.now
+        // Without `launch` the span starts today: a code within the limit stays within it as
+        // days pass; one over it is reported with today's date.
+        let start = code.launch?.value ?? context.nowOnwards
         let latest = start.adding(limit.value)
         guard retire.value > latest else { return }
+        if code.launch == nil { _ = context.exactNow }
         let from = code.launch == nil ? "today (\(start.dateString))" : "`launch` (\(start.dateString))"
         findings.append(finding(
             "the code would live \(LifecycleText.span(from: start, to: retire.value)), from \(from) to \(retire.value.dateString); "

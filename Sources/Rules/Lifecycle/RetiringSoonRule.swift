@@ -65,10 +65,14 @@ public struct RetiringSoonRule: Rule {
 
     public func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic]) {
         guard let retire = code.retire, code.status.value == .active || code.status.value == .paused,
-              retire.value > context.now else { return }
+              !context.hasReached(retire.value) else { return }
         let window = context.policies.retiringSoon?.value ?? Self.defaultWindow
-        guard retire.value <= context.now.adding(window) else { return }
-        let days = LifecycleText.daysUntil(retire.value, from: context.now)
+        // Until `retire` less the longest the window can be, the code is surely outside it.
+        let (earliest, overflow) = retire.value.seconds.subtractingReportingOverflow(LifecycleText.longest(window))
+        guard overflow || context.hasReached(Instant(seconds: earliest)) else { return }
+        let now = context.exactNow
+        guard retire.value <= now.adding(window) else { return }
+        let days = LifecycleText.daysUntil(retire.value, from: now)
         findings.append(finding(
             "the code `\(code.id.value)` retires on \(retire.value.dateString), in \(days) day\(days == 1 ? "" : "s")",
             at: retire.location, length: LifecycleText.dateLength,

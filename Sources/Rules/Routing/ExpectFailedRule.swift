@@ -88,11 +88,24 @@ public struct ExpectFailedRule: Rule {
 
     public init() {}
 
+    /// The instants at which the routing of `entry` can change.
+    static func transitions(of entry: TableCode) -> [Instant] {
+        var seconds = [entry.launch, entry.retire].compactMap { $0 }
+        for route in entry.routes {
+            if let after = route.condition.after { seconds.append(after) }
+            if let before = route.condition.before { seconds.append(before) }
+        }
+        return seconds.map(Instant.init(seconds:))
+    }
+
     public func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic]) {
         guard !code.expect.isEmpty else { return }
         guard let (entry, domain) = TableCompiler.entry(for: code, policies: context.policies, draftAsActive: true) else { return }
         for expectation in code.expect {
-            let answer = Router.resolve(ScanRequest(expectation: expectation, code: entry, domain: domain, now: context.now), code: entry, domain: domain)
+            // Routing depends on the instant only through the code's launch, retirement and
+            // route windows (an expectation with its own `at` not at all).
+            let now = expectation.when.at?.value ?? context.now(comparedWith: Self.transitions(of: entry))
+            let answer = Router.resolve(ScanRequest(expectation: expectation, code: entry, domain: domain, now: now), code: entry, domain: domain)
             var problems: [String] = []
             if answer.destination != expectation.target.value {
                 problems.append("expected target \(expectation.target.value), got \(answer.destination ?? "no destination (404)")")

@@ -9,13 +9,13 @@ extension IgnoreEntry {
     }
 
     /// True when `until` has passed (the entry then suppresses nothing).
-    func isExpired(at now: Instant) -> Bool {
+    func isExpired(in context: RuleContext) -> Bool {
         guard let until else { return false }
-        return until.value < now
+        return context.hasPassed(until.value)
     }
 
-    /// True when the entry suppresses findings of its rule at `now`.
-    func suppresses(at now: Instant) -> Bool {
-        hasReason && !isExpired(at: now)
+    /// True when the entry suppresses findings of its rule now.
+    func suppresses(in context: RuleContext) -> Bool {
+        hasReason && !isExpired(in: context)
     }
 }

@@ -43,7 +43,7 @@ public struct SuppressionExpiredRule: Rule {
     public init() {}
 
     public func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic]) {
-        for entry in code.ignore where entry.isExpired(at: context.now) {
+        for entry in code.ignore where entry.isExpired(in: context) {
             guard let until = entry.until else { continue }
             findings.append(finding(
                 "the suppression of `\(entry.rule.value)` expired on \(until.value.dateString), so it suppresses nothing",

@@ -77,7 +77,7 @@ struct CleanDestinationsTests {
         for code in codes {
             var findings: [Diagnostic] = []
             for rule in engine.rules { rule.check(code, context: context, into: &findings) }
-            expected += findings.compactMap { engine.configure($0, code: code, policies: context.policies, now: context.now) }
+            expected += findings.compactMap { engine.configure($0, code: code, context: context) }
         }
         let actual = engine.checkCodes(codes[...], context: context)
         #expect(actual == expected)

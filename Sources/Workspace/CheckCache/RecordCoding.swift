@@ -1,0 +1,133 @@
+import Diagnostics
+
+/// The bytes of a cached record: varints (LEB128), zigzag-coded signed integers, and strings
+/// written once in a table at the front and referred to by number (a file's findings name the
+/// same few files, rules and messages over and over).
+struct RecordWriter {
+    private var body: [UInt8] = []
+    private var strings: [String] = []
+    private var numbers: [String: Int] = [:]
+
+    mutating func varint(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            body.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        body.append(UInt8(value))
+    }
+
+    mutating func count(_ value: Int) { varint(UInt64(max(0, value))) }
+
+    mutating func signed(_ value: Int64) { varint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+
+    mutating func flag(_ value: Bool) { body.append(value ? 1 : 0) }
+
+    mutating func string(_ text: String) {
+        if let number = numbers[text] { return count(number) }
+        numbers[text] = strings.count
+        count(strings.count)
+        strings.append(text)
+    }
+
+    mutating func location(_ location: SourceLocation) {
+        string(location.file)
+        count(location.line)
+        count(location.column)
+    }
+
+    /// The table of strings, then the body.
+    func finish() -> [UInt8] {
+        var table = RecordWriter()
+        table.count(strings.count)
+        for text in strings {
+            table.count(text.utf8.count)
+            table.body.append(contentsOf: text.utf8)
+        }
+        return table.body + body
+    }
+}
+
+/// Reads what `RecordWriter` wrote; any byte out of place is `RecordReader.Malformed`, never a
+/// trap (a cache file may be cut short or damaged).
+struct RecordReader {
+    struct Malformed: Error {}
+
+    private let bytes: [UInt8]
+    private var position: Int
+    private var strings: [String] = []
+
+    init(_ bytes: [UInt8]) throws(Malformed) {
+        self.bytes = bytes
+        position = 0
+        let total = try count()
+        guard total <= bytes.count else { throw Malformed() }
+        strings.reserveCapacity(total)
+        for _ in 0..<total {
+            let length = try count()
+            guard length <= bytes.count - position else { throw Malformed() }
+            guard let text = String(validating: bytes[position..<position + length], as: UTF8.self) else { throw Malformed() }
+            strings.append(text)
+            position += length
+        }
+    }
+
+    var isAtEnd: Bool { position == bytes.count }
+
+    mutating func varint() throws(Malformed) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < bytes.count, shift < 64 else { throw Malformed() }
+            let byte = bytes[position]
+            position += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    /// A count or number that fits an `Int32` (lines, columns, lengths, list sizes).
+    mutating func count() throws(Malformed) -> Int {
+        let value = try varint()
+        guard value <= UInt64(Int32.max) else { throw Malformed() }
+        return Int(value)
+    }
+
+    mutating func signed() throws(Malformed) -> Int64 {
+        let value = try varint()
+        return Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
+    }
+
+    mutating func flag() throws(Malformed) -> Bool {
+        guard position < bytes.count, bytes[position] <= 1 else { throw Malformed() }
+        position += 1
+        return bytes[position - 1] == 1
+    }
+
+    mutating func string() throws(Malformed) -> String {
+        let number = try count()
+        guard number < strings.count else { throw Malformed() }
+        return strings[number]
+    }
+
+    mutating func location() throws(Malformed) -> SourceLocation {
+        let file = try string()
+        return SourceLocation(file: file, line: try count(), column: try count())
+    }
+
+    /// A list of `count()` elements, each read by `element`; a count larger than the bytes
+    /// left is refused before anything is reserved.
+    mutating func list<Element>(_ element: (inout RecordReader) throws(Malformed) -> Element) throws(Malformed) -> [Element] {
+        let total = try count()
+        guard total <= bytes.count - position else { throw Malformed() }
+        var result: [Element] = []
+        result.reserveCapacity(total)
+        for _ in 0..<total { result.append(try element(&self)) }
+        return result
+    }
+
+    mutating func optional<Element>(_ element: (inout RecordReader) throws(Malformed) -> Element) throws(Malformed) -> Element? {
+        try flag() ? try element(&self) : nil
+    }
+}

@@ -1,0 +1,232 @@
+import Catalog
+import Diagnostics
+import Foundation
+import Rules
+import Testing
+import TestSupport
+@testable import Workspace
+
+/// The check cache (`FileCheckCache`): `qrops lint` with it must report exactly what it reports
+/// without it, at any instant, after any change; a damaged cache is an empty one.
+@Suite("Check cache: findings reused only where they still hold")
+struct FileCheckCacheTests {
+    static let tool = "test-tool"
+    static let rules = RuleRegistry.all.map { $0.description.id }
+
+    static func unmarked(_ text: String) -> String { text.replacingOccurrences(of: "↓", with: "") }
+
+    /// A cache in a fresh folder, or the one a previous run saved there.
+    static func cache(in folder: String) -> FileCheckCache {
+        FileCheckCache(folder: folder, tool: tool, rules: rules)
+    }
+
+    /// Lints with a cache filled at `filledAt`, at `now`, and without a cache; both must agree.
+    static func expectSame(_ repository: MemoryRepository, filledAt: Instant, at instants: [Instant], _ what: String) async throws {
+        let folder = try TemporaryFolder("checks")
+        defer { folder.remove() }
+        let first = cache(in: folder.path)
+        _ = await LintPipeline.run(repository, now: filledAt, retention: .routing, cache: first)
+        first.save()
+        for now in instants {
+            let plain = await LintPipeline.run(repository, now: now, retention: .routing)
+            let cached = await LintPipeline.run(repository, now: now, retention: .routing, cache: cache(in: folder.path))
+            #expect(cached.diagnostics == plain.diagnostics, "\(what) at \(now.description)")
+        }
+    }
+
+    /// Every instant written in `texts`, and the example instant, each with the offsets at which
+    /// time-dependent rules turn (a second, a day, the retiring-soon window, a lifespan).
+    static func probes(_ texts: [String], around now: Instant) -> [Instant] {
+        let day: Int64 = 86_400
+        var anchors = [now]
+        for text in texts {
+            let pattern = /[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:]+Z)?/
+            for match in text.matches(of: pattern) {
+                if let instant = Instant.parse(String(match.output.0)) { anchors.append(instant) }
+            }
+        }
+        let near: [Int64] = [-day, -1, 0, 1, day]
+        let far: [Int64] = [-31 * day, -30 * day, 30 * day, 31 * day, 366 * day, 3_653 * day, -3_653 * day]
+        var instants = Set<Int64>()
+        for anchor in anchors { for offset in near { instants.insert(anchor.seconds + offset) } }
+        for offset in far { instants.insert(now.seconds + offset) }
+        for anchor in anchors.dropFirst() { for offset in far { instants.insert(anchor.seconds - offset) } }
+        return instants.sorted().map(Instant.init(seconds:))
+    }
+
+    /// Every rule's documented examples, with the cache filled at the examples' instant and
+    /// consulted around every instant the example names.
+    @Test(arguments: RuleRegistry.all.map { $0.description.id })
+    func ruleExamplesGiveTheSameFindingsAtEveryInstant(ruleID: String) async throws {
+        let rule = try #require(RuleRegistry.rule(withID: ruleID))
+        let examples = (rule.description.triggering + rule.description.nonTriggering).filter { $0.base == nil }
+        for example in examples {
+            let policies = Self.unmarked(example.policies ?? RuleExampleRunner.standardPolicies)
+            let repository = MemoryRepository(files: [
+                "policies/example.yaml": policies,
+                "codes/example.yaml": Self.unmarked(example.code),
+            ])
+            let instants = Self.probes([example.code, policies], around: RuleExampleRunner.now)
+            try await Self.expectSame(repository, filledAt: RuleExampleRunner.now, at: instants, "\(ruleID): \(example.code)")
+        }
+    }
+
+    static let policies = RuleExampleRunner.standardPolicies
+    /// A code file of one code (in the `codes:` list form).
+    static func code(_ number: Int, slug: String, extra: String = "") -> String {
+        """
+        codes:
+          - id: RET-EU-\(String(format: "%04d", number))
+            slug: \(slug)
+            owner: retail-eu
+            status: active
+            name: a_b_c_d_e_v1
+            labels: {region: eu}
+            retire: 2027-01-01
+            target: https://www.acme.example/\(number)
+        \(extra)
+        """
+    }
+
+    /// Three files, one of which changes in each way a pull request can change things: the
+    /// findings about and across the unchanged files must follow.
+    @Test(arguments: [
+        ("codes/b.yaml", code(4, slug: "promo-10")),  // clashes (confusable) with a.yaml's promo-1o
+        ("codes/b.yaml", code(1, slug: "other")),  // reuses a.yaml's id
+        ("codes/b.yaml", code(4, slug: "promo-1o")),  // reuses a.yaml's slug
+        ("codes/b.yaml", "codes:\n  - id: [broken"),  // does not parse
+        ("codes/a.yaml", code(1, slug: "WINTER")),  // a2.yaml (cached) now repeats its slug
+        ("codes/_defaults.yaml", "use: events\n"),  // every file's defaults (max-lifespan 6mo)
+        ("codes/eu/_defaults.yaml", "use: events\n"),  // one folder's defaults
+        ("policies/example.yaml", policies.replacingOccurrences(of: "retiring-soon: 30d", with: "retiring-soon: 300d")),
+        ("codes/b.yaml", ""),  // emptied
+    ])
+    func aChangedFileChangesWhatItShould(path: String, text: String) async throws {
+        var files = [
+            "policies/example.yaml": Self.policies,
+            "codes/a.yaml": Self.code(1, slug: "promo-1o"),
+            "codes/a2.yaml": Self.code(2, slug: "winter"),
+            "codes/b.yaml": Self.code(3, slug: "summer", extra: "    ignore:\n      - {rule: retiring-soon, reason: \"Known.\", until: 2026-12-01}"),
+            "codes/eu/c.yaml": Self.code(5, slug: "autumn"),
+        ]
+        let folder = try TemporaryFolder("checks")
+        defer { folder.remove() }
+        let now = RuleExampleRunner.now
+        let first = Self.cache(in: folder.path)
+        _ = await LintPipeline.run(MemoryRepository(files: files), now: now, retention: .routing, cache: first)
+        first.save()
+        // Unchanged: every file comes from the cache.
+        let again = Self.cache(in: folder.path)
+        let unchanged = await LintPipeline.run(MemoryRepository(files: files), now: now, retention: .routing, cache: again)
+        #expect(again.missCount == 0)
+        #expect(unchanged.diagnostics == (await LintPipeline.run(MemoryRepository(files: files), now: now, retention: .routing)).diagnostics)
+
+        files[path] = text
+        let changed = MemoryRepository(files: files)
+        let plain = await LintPipeline.run(changed, now: now, retention: .routing)
+        let cached = await LintPipeline.run(changed, now: now, retention: .routing, cache: Self.cache(in: folder.path))
+        #expect(cached.diagnostics == plain.diagnostics)
+        #expect(plain.diagnostics != unchanged.diagnostics, "each change matters")
+        // The clashes across files are there, found on cached identities.
+        if text.contains("RET-EU-0001") && path == "codes/b.yaml" {
+            #expect(cached.diagnostics.contains { $0.ruleID == SchemaRule.duplicateID })
+        }
+        if text.contains("promo-10") {
+            #expect(cached.diagnostics.contains { $0.ruleID == "slug-confusable" })
+        }
+    }
+
+    /// Another checker (a rebuilt qrops) or another rule set starts from fresh keys.
+    @Test func anotherToolOrRuleSetMissesEverything() async throws {
+        let files = ["policies/example.yaml": Self.policies, "codes/a.yaml": Self.code(1, slug: "a")]
+        let folder = try TemporaryFolder("checks")
+        defer { folder.remove() }
+        let first = Self.cache(in: folder.path)
+        _ = await LintPipeline.run(MemoryRepository(files: files), now: RuleExampleRunner.now, cache: first)
+        first.save()
+        for other in [FileCheckCache(folder: folder.path, tool: "other", rules: Self.rules),
+                      FileCheckCache(folder: folder.path, tool: Self.tool, rules: Array(Self.rules.dropLast()))] {
+            _ = await LintPipeline.run(MemoryRepository(files: files), now: RuleExampleRunner.now, cache: other)
+            #expect(other.missCount == 1)
+        }
+    }
+
+    static func sampleRecord() -> FileCheckRecord {
+        let location = SourceLocation(file: "codes/é.yaml", line: 3, column: 7)
+        let policy = SourceLocation(file: "policies/rules.yaml", line: 12, column: 1)
+        let diagnostics = [
+            Diagnostic(.warning, "retiring-soon", "the code retires in 3 days", at: location, length: 10,
+                       notes: [DiagnosticNote("here", at: policy), DiagnosticNote("no place")], hint: "move it",
+                       suppression: Suppression(reason: "known", until: "2027-01-01", at: location)),
+            Diagnostic(.error, "yaml-syntax", "bad", at: .file("codes/é.yaml")),
+            Diagnostic(.note, "x", "", at: location, suppression: Suppression(reason: "")),
+        ]
+        let code = Code.identity(
+            location: location, id: Located("A-1", at: location, key: SourceLocation(file: location.file, line: 3, column: 3)),
+            slug: Located("a1", at: policy), status: Located(.paused, at: location),
+            domain: Located("qr.acme.example", at: policy), use: nil, compliance: Located("pharma", at: location),
+            ignore: [IgnoreEntry(rule: Located("https-only", at: location), reason: nil,
+                                 until: Located(Instant(seconds: -62_135_596_800), at: location), location: location)])
+        let plain = Code.identity(location: location, id: Located("B", at: location), slug: Located("b", at: location),
+                                  status: Located(.active, at: location), domain: nil, use: nil, compliance: nil, ignore: [])
+        return FileCheckRecord(window: TimeWindow(from: -5, until: .max), diagnostics: diagnostics, codes: [code, plain])
+    }
+
+    @Test func aRecordReadsBackAsWritten() throws {
+        let record = Self.sampleRecord()
+        let read = try FileCheckRecord(bytes: record.bytes())
+        #expect(read.window == record.window)
+        #expect(read.diagnostics == record.diagnostics)
+        func fields(_ code: Code) -> String {
+            "\(code.location) \(code.id) \(code.id.keyLocation as Any) \(code.slug) \(code.status) \(code.domain as Any) "
+                + "\(code.use as Any) \(code.compliance as Any) \(code.ignore.map { "\($0.rule) \($0.reason as Any) \($0.until as Any) \($0.location)" })"
+        }
+        #expect(read.codes.map(fields) == record.codes.map(fields))
+    }
+
+    /// A record cut anywhere is refused; random damage never traps.
+    @Test func aDamagedRecordIsRefusedNeverATrap() {
+        let bytes = Self.sampleRecord().bytes()
+        for length in 0..<bytes.count {
+            #expect(throws: RecordReader.Malformed.self) { try FileCheckRecord(bytes: Array(bytes[..<length])) }
+        }
+        var random = SplitMix64(seed: 7)
+        for _ in 0..<2_000 {
+            var damaged = bytes
+            for _ in 0...(random.next() % 3) {
+                damaged[Int(random.next() % UInt64(damaged.count))] = UInt8(truncatingIfNeeded: random.next())
+            }
+            _ = try? FileCheckRecord(bytes: damaged)
+        }
+    }
+
+    /// A pack cut short, with any byte changed, or of another format is an empty cache.
+    @Test func aDamagedPackIsAnEmptyCache() async throws {
+        let folder = try TemporaryFolder("checks")
+        defer { folder.remove() }
+        let files = ["policies/example.yaml": Self.policies, "codes/a.yaml": Self.code(1, slug: "a"), "codes/b.yaml": "- id: ["]
+        let cache = Self.cache(in: folder.path)
+        _ = await LintPipeline.run(MemoryRepository(files: files), now: RuleExampleRunner.now, cache: cache)
+        cache.save()
+        let pack = try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + FileCheckCache.fileName)))
+        #expect(FileCheckCache.parse(pack).entries.count == 2)
+        for length in 0..<pack.count { #expect(FileCheckCache.parse(Array(pack[..<length])).entries.isEmpty) }
+        for index in pack.indices {
+            var flipped = pack
+            flipped[index] ^= 0x20
+            #expect(FileCheckCache.parse(flipped).entries.isEmpty)
+        }
+        #expect(FileCheckCache.parse(pack + [0]).entries.isEmpty)
+        // On disk: a damaged pack misses, and the next save replaces it.
+        var damaged = pack
+        damaged[damaged.count / 2] ^= 1
+        try Data(damaged).write(to: URL(fileURLWithPath: folder.path + "/" + FileCheckCache.fileName))
+        let reopened = Self.cache(in: folder.path)
+        _ = await LintPipeline.run(MemoryRepository(files: files), now: RuleExampleRunner.now, cache: reopened)
+        #expect(reopened.missCount == 2)
+        reopened.save()
+        let repaired = Self.cache(in: folder.path)
+        _ = await LintPipeline.run(MemoryRepository(files: files), now: RuleExampleRunner.now, cache: repaired)
+        #expect(repaired.missCount == 0)
+    }
+}
