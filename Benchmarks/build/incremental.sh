@@ -97,7 +97,7 @@ done
 echo "changed file: $changed"
 
 rm -rf "$work/clean"
-"$qrops" build "$work" --out "$work/clean" --format json > /dev/null 2>&1
+"$qrops" build "$work" --out "$work/clean" --no-cache --format json > /dev/null 2>&1
 if diff -r -q "$work/build" "$work/clean" > "$work/diff.txt"; then
     echo "last incremental build == clean build: yes ($(find "$work/clean" -type f | wc -l) files compared)"
 else

@@ -13,6 +13,16 @@ public enum LintPipeline {
         public var catalog: Catalog
     }
 
+    /// What a check cache hit stands in for.
+    public enum CacheHit: Sendable {
+        /// The file is neither parsed nor checked: its codes are identities (`Code.identity`),
+        /// good for the whole-catalog checks only (`qrops lint`).
+        case identities
+        /// The file is parsed and decoded (its codes are whole) but not checked: its findings
+        /// come from the cache (`qrops build`, whose table and artwork plan need every field).
+        case findings
+    }
+
     /// What the catalog keeps of each code once its file's code-scoped rules have run.
     public enum Retention: Sendable {
         /// Every field (`qrops diff`, `resolve` and `codeowners` read them).
@@ -48,6 +58,7 @@ public enum LintPipeline {
     public static func run<FileWork: Sendable, Extra: Sendable>(
         _ source: some RepositorySource, now: Instant, engine: RuleEngine = RuleEngine(),
         reusing: [String: [Code]] = [:], retention: Retention = .everything, cache: FileCheckCache? = nil,
+        cacheHit: CacheHit = .identities,
         perFile: @escaping @Sendable (ArraySlice<Code>, Policies) -> FileWork,
         alongside: @escaping @Sendable (Catalog, [FileWork]) async -> Extra
     ) async -> (result: Result, extra: Extra) {
@@ -107,15 +118,23 @@ public enum LintPipeline {
             case .success(let read): bytes = read
             }
             let key = cache.flatMap { _ in cacheKeys?[index].map { FileCheckCache.key(context: $0, path: path, bytes: bytes) } }
+            var cachedFindings: [Diagnostic]?
             if let cache, let key, let record = cache.record(for: key, at: now) {
-                return (record.codes, record.diagnostics, perFile(record.codes[...], policies))
+                guard cacheHit == .findings else { return (record.codes, record.diagnostics, perFile(record.codes[...], policies)) }
+                cachedFindings = record.diagnostics
             }
             let loaded = YAMLLoader.load(bytes, path: path, fileID: codeIDs[index])
             guard let document = loaded.document else {
-                if let cache, let key { cache.store(FileCheckRecord(window: .always, diagnostics: loaded.diagnostics, codes: []), for: key) }
+                if cachedFindings == nil, let cache, let key {
+                    cache.store(FileCheckRecord(window: .always, diagnostics: loaded.diagnostics, codes: []), for: key)
+                }
                 return ([], loaded.diagnostics, perFile([], policies))
             }
             let (codes, decodeDiagnostics) = CodeFileDecoder.decode(document, inherited: inherited[index], files: table)
+            if let cachedFindings {
+                if retention == .routing { for code in codes { code.forgetDescriptiveFields() } }
+                return (codes, cachedFindings, perFile(codes[...], policies))
+            }
             let dependence = key == nil ? nil : NowDependence()
             let findings = engine.checkCodes(codes[...], context: dependence.map { context.recordingNow(into: $0) } ?? context)
             let diagnostics = loaded.diagnostics + decodeDiagnostics + findings

@@ -40,6 +40,8 @@ struct LintEndToEndTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qrops-e2e-checks-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.copyItem(atPath: QropsProcess.repoRoot + "/Tests/Fixtures/broken", toPath: folder)
+        // (Other tests lint the fixture in place, which leaves a cache there.)
+        try? FileManager.default.removeItem(atPath: folder + "/.qrops-cache")
         let pack = folder + "/.qrops-cache/checks/files"
         let uncached = try QropsProcess.run(["lint", folder, "--format", "json", "--no-cache"])
         #expect(uncached.status == 1)

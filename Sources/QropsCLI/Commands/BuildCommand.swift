@@ -26,6 +26,8 @@ extension Qrops {
         var noArtwork = false
         @Flag(help: "Check every artwork file left by the build before last instead of trusting its manifest.")
         var verifyArtwork = false
+        @Flag(help: "Check every file again instead of reusing the check cache (.qrops-cache/checks).")
+        var noCache = false
         @Option(name: .shortAndLong, help: "Output format.")
         var format: DiagnosticFormat = .human
         @Flag(help: "Treat warnings as errors.")
@@ -41,6 +43,7 @@ extension Qrops {
             request.artwork = !noArtwork
             request.verifyArtwork = verifyArtwork
             request.strict = strict
+            if !noCache { request.checkCache = FileCheckCache.forRepository(repository.root, engine: request.engine) }
             let result: BuildPipeline.Result
             do {
                 result = try await BuildPipeline.run(request)

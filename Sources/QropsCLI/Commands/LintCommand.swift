@@ -49,9 +49,7 @@ extension Qrops {
                 return
             }
             let engine = RuleEngine()
-            let cache = noCache ? nil : ToolIdentity.ofRunningExecutable().map {
-                FileCheckCache(folder: repository.root + "/" + FileCheckCache.folderInRepository, tool: $0, rules: engine.rules.map { type(of: $0).description.id })
-            }
+            let cache = noCache ? nil : FileCheckCache.forRepository(repository.root, engine: engine)
             let result = await LintPipeline.run(root: repository.root, now: clock.now, engine: engine, retention: .routing, cache: cache)
             cache?.save()
             DiagnosticOutput.write(result.diagnostics, filesChecked: result.filesChecked, format: format, root: repository.root)

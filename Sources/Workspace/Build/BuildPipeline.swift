@@ -27,6 +27,9 @@ public enum BuildPipeline {
         /// The artwork cache folder; nil for `REPO/.qrops-cache/artwork`.
         public var cache: String?
         public var engine = RuleEngine()
+        /// Per-file findings reused from here when they hold (`FileCheckCache`; the files are
+        /// still parsed and decoded), and saved back; nil checks every file.
+        public var checkCache: FileCheckCache?
 
         public init(repository: String, out: String? = nil, now: Instant, at: Instant? = nil, toolVersion: String) {
             self.repository = repository
@@ -86,13 +89,14 @@ public enum BuildPipeline {
         // (all thrown away if lint fails).
         let keepArtwork = request.artwork
         let (linted, made) = await LintPipeline.run(
-            source, now: request.now, engine: request.engine, retention: .routing,
+            source, now: request.now, engine: request.engine, retention: .routing, cache: request.checkCache, cacheHit: .findings,
             perFile: { codes, policies in TableCompiler.entries(codes, policies: policies) },
             alongside: { catalog, entries in
                 async let plan = BuildPlanner.plan(catalog, keepArtwork: keepArtwork)
                 let table = TableCompiler.merge(entries, policies: catalog.policies)
                 return (table: table, plan: await plan)
             })
+        request.checkCache?.save()
         clock.end("lint")
         var lint = consume linted
         let (table, plan) = made

@@ -48,6 +48,14 @@ public final class FileCheckCache: Sendable {
         (pack, entries) = Self.parse(bytes)
     }
 
+    /// The cache `qrops lint` and `qrops build` share in `REPO/.qrops-cache/checks`, for the
+    /// running executable and `engine`'s rules; nil when the executable cannot be read.
+    public static func forRepository(_ root: String, engine: RuleEngine) -> FileCheckCache? {
+        ToolIdentity.ofRunningExecutable().map {
+            FileCheckCache(folder: root + "/" + folderInRepository, tool: $0, rules: engine.rules.map { type(of: $0).description.id })
+        }
+    }
+
     /// The entries of a pack file, or none when it is not a whole, intact pack.
     static func parse(_ bytes: [UInt8]) -> (pack: [UInt8], entries: [SHA256.Digest: Range<Int>]) {
         let digestSize = SHA256.digestByteCount

@@ -136,6 +136,52 @@ struct FileCheckCacheTests {
         }
     }
 
+    /// `qrops build` reuses cached findings (parsing and decoding every file still, for the table
+    /// and the artwork plan) and shares the pack with `qrops lint`: its findings and its files
+    /// must be those of a build that checks everything.
+    @Test(arguments: [
+        ("codes/b.yaml", code(1, slug: "other")),  // an error: nothing is written, either way
+        ("codes/eu/_defaults.yaml", "use: events\n"),
+        ("codes/a.yaml", code(1, slug: "promo-1o").replacingOccurrences(of: "2027-01-01", with: "2026-06-20")),  // retiring soon
+        ("policies/example.yaml", policies.replacingOccurrences(of: "retiring-soon: 30d", with: "retiring-soon: 300d")),
+    ])
+    func aBuildReusingFindingsEqualsOneCheckingEverything(path: String, text: String) async throws {
+        let repo = try TemporaryFolder("checks-build")
+        defer { repo.remove() }
+        var files = [
+            "policies/example.yaml": Self.policies,
+            "codes/a.yaml": Self.code(1, slug: "promo-1o"),
+            "codes/b.yaml": Self.code(3, slug: "summer"),
+            "codes/eu/c.yaml": Self.code(5, slug: "autumn"),
+        ]
+        func write() throws { for (path, text) in files { try repo.write(text, to: path) } }
+        func build(_ out: String, cache: FileCheckCache?) async throws -> BuildPipeline.Result {
+            var request = BuildPipeline.Request(repository: repo.path, out: repo.path + "/" + out, now: RuleExampleRunner.now, toolVersion: "test")
+            request.artwork = false
+            request.checkCache = cache
+            return try await BuildPipeline.run(request)
+        }
+        try write()
+        let folder = repo.path + "/.qrops-cache/checks"
+        let linted = Self.cache(in: folder)
+        _ = await LintPipeline.run(root: repo.path, now: RuleExampleRunner.now, retention: .routing, cache: linted)
+        linted.save()
+        let shared = Self.cache(in: folder)
+        let before = try await build("build", cache: shared)
+        #expect(shared.missCount == 0, "the build reuses what lint checked")
+
+        files[path] = text
+        try write()
+        let cached = try await build("build", cache: Self.cache(in: folder))
+        let plain = try await build("plain", cache: nil)
+        #expect(cached.diagnostics == plain.diagnostics)
+        #expect(plain.diagnostics != before.diagnostics, "each change matters")
+        #expect((cached.summary == nil) == (plain.summary == nil))
+        if cached.summary != nil {
+            #expect(repo.snapshot("build") == repo.snapshot("plain"))
+        }
+    }
+
     /// Another checker (a rebuilt qrops) or another rule set starts from fresh keys.
     @Test func anotherToolOrRuleSetMissesEverything() async throws {
         let files = ["policies/example.yaml": Self.policies, "codes/a.yaml": Self.code(1, slug: "a")]
