@@ -22,7 +22,7 @@ let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
 let package = Package(
     name: "qrops",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "qrops", targets: ["qrops"]),
         .library(name: "QREncoder", targets: ["QREncoder"]),  // for Benchmarks/ (depends on this package by path)

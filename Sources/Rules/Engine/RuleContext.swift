@@ -69,6 +69,40 @@ public struct RuleContext: Sendable {
         return now
     }
 
+    /// How long a conclusion drawn from "now" holds, as its caller judges (`now(lasting:)`).
+    public enum Lasting: Sendable {
+        /// At every later instant.
+        case fromNowOn
+        /// Within the UTC day of "now".
+        case today
+        /// This second only.
+        case thisSecond
+    }
+
+    /// "Now", for a caller that judges, from the instant itself, how long its conclusion holds.
+    public func now(lasting judge: (Instant) -> Lasting) -> Instant {
+        switch judge(now) {
+        case .fromNowOn: return nowOnwards
+        case .today: return today
+        case .thisSecond: return exactNow
+        }
+    }
+
+    /// "Now", for a finding that names today's date (it holds until the UTC day ends).
+    public var today: Instant {
+        let start = Self.startOfDay(now)
+        dependence?.note(boundary: start.seconds, now: now.seconds)
+        if start.seconds <= Int64.max - 86_400 { dependence?.note(boundary: start.seconds + 86_400, now: now.seconds) }
+        return now
+    }
+
+    /// The UTC midnight that starts the day of `instant`.
+    public static func startOfDay(_ instant: Instant) -> Instant {
+        let seconds = instant.seconds
+        let days = seconds >= 0 ? seconds / 86_400 : -((-(seconds + 1)) / 86_400) - 1
+        return Instant(seconds: days * 86_400)
+    }
+
     /// "Now", for a finding whose answer or wording may change with any instant (it then holds
     /// for this second only).
     public var exactNow: Instant {

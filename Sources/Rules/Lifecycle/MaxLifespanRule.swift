@@ -66,9 +66,14 @@ public struct MaxLifespanRule: Rule {
     public func check(_ code: Code, context: RuleContext, into findings: inout [Diagnostic]) {
         guard let retire = code.retire, code.status.value != .retired, code.status.value != .archived,
               let use = code.use?.value, let limit = context.policies.useCases[use]?.maxLifespan else { return }
-        // Without `launch` the span starts today: a code within the limit stays within it as
-        // days pass; one over it is reported with today's date.
-        let start = code.launch?.value ?? context.nowOnwards
+        // Without `launch` the span starts now. A later start cannot end the span before the UTC
+        // midnight that starts the day of this one's end (adding months clamps the day of the
+        // month but keeps the time of day, so `later.adding(limit)` may be earlier, within that
+        // day): a code retired by that midnight stays within the limit as time passes. Any
+        // other code is looked at again each second.
+        let start = code.launch?.value ?? context.now(lasting: { now in
+            retire.value <= RuleContext.startOfDay(now.adding(limit.value)) ? .fromNowOn : .thisSecond
+        })
         let latest = start.adding(limit.value)
         guard retire.value > latest else { return }
         if code.launch == nil { _ = context.exactNow }

@@ -59,7 +59,7 @@ public struct RetireRequiredRule: Rule {
         let status = code.status.value.rawValue
         var hint = "add `retire: YYYY-MM-DD`: the date the code is reviewed and, unless moved, retired"
         if let use = code.use?.value, let limit = context.policies.useCases[use]?.maxLifespan?.value {
-            let start = code.launch?.value ?? context.exactNow
+            let start = code.launch?.value ?? context.today
             hint = "add `retire:` no later than \(start.adding(limit).dateString) (the `\(use)` use case allows \(limit))"
         }
         findings.append(finding(

@@ -55,7 +55,7 @@ enum FileOps {
 
     /// Reads a whole regular file below `folder`, or nil when it is missing or not a file.
     static func read(_ name: String, in folder: Int32, limit: Int) -> [UInt8]? {
-        let fd = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        let fd = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()

@@ -31,6 +31,7 @@ public final class FileCheckCache: Sendable {
     /// What this run used or made, by key: an entry of `pack` (nil bytes) or new bytes.
     private let kept = Mutex<[SHA256.Digest: [UInt8]?]>([:])
     private let misses = Atomic<Int>(0)
+    private let lookups = Atomic<Int>(0)
 
     /// Opens the cache in `folder` (created when it is saved). `tool` identifies the checker
     /// (`ToolIdentity`): when it changes, every key does.
@@ -107,6 +108,7 @@ public final class FileCheckCache: Sendable {
 
     /// The record for `key` if there is one that holds at `now`.
     func record(for key: SHA256.Digest, at now: Instant) -> FileCheckRecord? {
+        lookups.add(1, ordering: .relaxed)
         guard let range = entries[key] else {
             misses.add(1, ordering: .relaxed)
             return nil
@@ -130,6 +132,8 @@ public final class FileCheckCache: Sendable {
     /// Writes what this run used, unless it is exactly what the pack holds. Failures are
     /// ignored: the cache only saves time.
     public func save() {
+        // A run that looked nothing up (no file could be keyed) says nothing about the pack.
+        guard lookups.load(ordering: .relaxed) > 0 else { return }
         let kept = kept.withLock { $0 }
         guard kept.count != entries.count || kept.values.contains(where: { $0 != nil }) else { return }
         var bytes = Self.magic

@@ -12,7 +12,7 @@ struct FileCheckRecord: Sendable {
     var codes: [Code]
 
     /// Bumped whenever the layout below changes.
-    static let version: UInt64 = 1
+    static let version: UInt64 = 2
 
     func bytes() -> [UInt8] {
         var writer = RecordWriter()
@@ -87,8 +87,10 @@ extension RecordWriter {
     mutating func located<Value>(_ located: Located<Value>, _ write: (inout RecordWriter, Value) -> Void) {
         write(&self, located.value)
         location(located.location)
-        count(located.keyLocation?.line ?? 0)
-        count(located.keyLocation?.column ?? 0)
+        optional(located.keyLocation) { writer, key in
+            writer.signed(Int64(key.line))
+            writer.signed(Int64(key.column))
+        }
     }
 }
 
@@ -146,9 +148,9 @@ extension RecordReader {
     mutating func located<Value>(_ read: (inout RecordReader) throws(Malformed) -> Value) throws(Malformed) -> Located<Value> {
         let value = try read(&self)
         let location = try location()
-        let keyLine = try count()
-        let keyColumn = try count()
-        let key = keyLine > 0 ? SourceLocation(file: location.file, line: keyLine, column: keyColumn) : nil
+        let key = try optional { (reader) throws(Malformed) in
+            SourceLocation(file: location.file, line: try reader.int32(), column: try reader.int32())
+        }
         return Located(value, at: location, key: key)
     }
 }

@@ -17,6 +17,7 @@ struct RecordWriter {
         body.append(UInt8(value))
     }
 
+    /// A count or length (never negative).
     mutating func count(_ value: Int) { varint(UInt64(max(0, value))) }
 
     mutating func signed(_ value: Int64) { varint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
@@ -32,8 +33,8 @@ struct RecordWriter {
 
     mutating func location(_ location: SourceLocation) {
         string(location.file)
-        count(location.line)
-        count(location.column)
+        signed(Int64(location.line))
+        signed(Int64(location.column))
     }
 
     /// The table of strings, then the body.
@@ -62,7 +63,7 @@ struct RecordReader {
         position = 0
         let total = try count()
         guard total <= bytes.count else { throw Malformed() }
-        strings.reserveCapacity(total)
+        strings.reserveCapacity(min(total, Self.reservedAtMost))
         for _ in 0..<total {
             let length = try count()
             guard length <= bytes.count - position else { throw Malformed() }
@@ -113,8 +114,19 @@ struct RecordReader {
 
     mutating func location() throws(Malformed) -> SourceLocation {
         let file = try string()
-        return SourceLocation(file: file, line: try count(), column: try count())
+        return SourceLocation(file: file, line: try int32(), column: try int32())
     }
+
+    /// A signed number that fits an `Int32` (lines and columns).
+    mutating func int32() throws(Malformed) -> Int {
+        let value = try signed()
+        guard let small = Int32(exactly: value) else { throw Malformed() }
+        return Int(small)
+    }
+
+    /// Lists are reserved for at most this many elements up front: a count is only bounded by
+    /// the bytes left, and an element in memory is many times its bytes.
+    static let reservedAtMost = 1_024
 
     /// A list of `count()` elements, each read by `element`; a count larger than the bytes
     /// left is refused before anything is reserved.
@@ -122,7 +134,7 @@ struct RecordReader {
         let total = try count()
         guard total <= bytes.count - position else { throw Malformed() }
         var result: [Element] = []
-        result.reserveCapacity(total)
+        result.reserveCapacity(min(total, Self.reservedAtMost))
         for _ in 0..<total { result.append(try element(&self)) }
         return result
     }

@@ -71,6 +71,30 @@ struct FileCheckCacheTests {
         }
     }
 
+    /// `max-lifespan` without `launch` measures from now; adding months clamps the day of the
+    /// month but keeps the time of day, so a later "now" can end the span earlier (Mar 31 + 6mo
+    /// is Sep 30, before Mar 30 noon + 6mo). Cache filled at instants around month ends (and
+    /// Feb 29 for years), consulted hours and days later.
+    @Test(arguments: [
+        ("events", "2027-09-30T06:00:00Z", "2027-03-28T00:00:00Z"),
+        ("events", "2027-09-30T00:00:00Z", "2027-03-28T00:00:00Z"),
+        ("events", "2028-02-29T18:00:00Z", "2027-08-27T00:00:00Z"),
+        ("direct-mail", "2030-02-28T06:00:00Z", "2028-02-26T00:00:00Z"),
+    ])
+    func maxLifespanWithoutLaunchHoldsAcrossMonthEnds(use: String, retire: String, from: String) async throws {
+        let repository = MemoryRepository(files: [
+            "policies/example.yaml": Self.policies,
+            "codes/a.yaml": "id: RET-EU-0001\nslug: a\nowner: retail-eu\nstatus: active\nname: a_b_c_d_e_v1\nuse: \(use)\n"
+                + "retire: \(retire)\ntarget: https://www.acme.example/a\n",
+        ])
+        let start = try #require(Instant.parse(from))
+        let hours: [Int64] = [6, 12, 18, 24, 30, 48, 72, 96, 120]
+        for fill in stride(from: start.seconds, to: start.seconds + 6 * 86_400, by: 6 * 3_600) {
+            try await Self.expectSame(repository, filledAt: Instant(seconds: fill),
+                                      at: hours.map { Instant(seconds: fill + $0 * 3_600) }, "\(use) \(retire) filled \(fill)")
+        }
+    }
+
     static let policies = RuleExampleRunner.standardPolicies
     /// A code file of one code (in the `codes:` list form).
     static func code(_ number: Int, slug: String, extra: String = "") -> String {
@@ -244,6 +268,18 @@ struct FileCheckCacheTests {
             }
             _ = try? FileCheckRecord(bytes: damaged)
         }
+    }
+
+    /// A count is bounded only by the bytes left; an element in memory is many times its bytes.
+    /// Such a count is refused without reserving memory for it first.
+    @Test func aHugeCountIsRefusedWithoutReservingForIt() {
+        var writer = RecordWriter()
+        writer.varint(FileCheckRecord.version)
+        writer.signed(0)
+        writer.signed(1)
+        writer.count(4_000_000)
+        let bytes = writer.finish() + [UInt8](repeating: 0xFF, count: 4_000_000)
+        #expect(throws: RecordReader.Malformed.self) { try FileCheckRecord(bytes: bytes) }
     }
 
     /// A pack cut short, with any byte changed, or of another format is an empty cache.
