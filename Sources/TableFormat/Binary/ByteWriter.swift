@@ -1,10 +1,13 @@
-/// Appends little-endian integers and LEB128 varints to a byte array.
-struct ByteWriter {
-    var bytes: [UInt8] = []
+/// Appends little-endian integers and LEB128 varints to a byte array (the `.qrt` writer's, and
+/// the check cache's records in Workspace).
+public struct ByteWriter: Sendable {
+    public var bytes: [UInt8] = []
 
-    var count: Int { bytes.count }
+    public init() {}
 
-    mutating func u8(_ value: UInt8) { bytes.append(value) }
+    public var count: Int { bytes.count }
+
+    public mutating func u8(_ value: UInt8) { bytes.append(value) }
 
     mutating func u16(_ value: UInt16) {
         bytes.append(UInt8(truncatingIfNeeded: value))
@@ -20,7 +23,7 @@ struct ByteWriter {
     }
 
     /// Unsigned LEB128: seven bits at a time, low bits first, high bit set on all but the last.
-    mutating func varint(_ value: UInt64) {
+    public mutating func varint(_ value: UInt64) {
         var value = value
         while value >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
@@ -30,7 +33,7 @@ struct ByteWriter {
     }
 
     /// A signed value as a zigzag varint (0, -1, 1, -2, ... → 0, 1, 2, 3, ...).
-    mutating func signed(_ value: Int64) {
+    public mutating func signed(_ value: Int64) {
         varint(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
     }
 

@@ -1,28 +1,22 @@
 import Diagnostics
+import TableFormat
 
 /// The bytes of a cached record: varints (LEB128), zigzag-coded signed integers, and strings
 /// written once in a table at the front and referred to by number (a file's findings name the
 /// same few files, rules and messages over and over).
 struct RecordWriter {
-    private var body: [UInt8] = []
+    private var body = ByteWriter()
     private var strings: [String] = []
     private var numbers: [String: Int] = [:]
 
-    mutating func varint(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            body.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        body.append(UInt8(value))
-    }
+    mutating func varint(_ value: UInt64) { body.varint(value) }
 
     /// A count or length (never negative).
     mutating func count(_ value: Int) { varint(UInt64(max(0, value))) }
 
-    mutating func signed(_ value: Int64) { varint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+    mutating func signed(_ value: Int64) { body.signed(value) }
 
-    mutating func flag(_ value: Bool) { body.append(value ? 1 : 0) }
+    mutating func flag(_ value: Bool) { body.u8(value ? 1 : 0) }
 
     mutating func string(_ text: String) {
         if let number = numbers[text] { return count(number) }
@@ -43,9 +37,9 @@ struct RecordWriter {
         table.count(strings.count)
         for text in strings {
             table.count(text.utf8.count)
-            table.body.append(contentsOf: text.utf8)
+            table.body.bytes.append(contentsOf: text.utf8)
         }
-        return table.body + body
+        return table.body.bytes + body.bytes
     }
 }
 
