@@ -113,11 +113,20 @@ public enum LintPipeline {
             let path = codePaths[index]
             if let codes = reusing[path] { return (codes, [], perFile(codes[...], policies)) }
             let bytes: [UInt8]
-            switch source.read(path) {
-            case .failure(let diagnostic): return ([], [diagnostic], perFile([], policies))
-            case .success(let read): bytes = read
+            var key: SHA256.Digest?
+            if let context = cacheKeys?[index] {
+                switch source.readDigested(path) {
+                case .failure(let diagnostic): return ([], [diagnostic], perFile([], policies))
+                case .success(let read):
+                    bytes = read.bytes
+                    key = FileCheckCache.key(context: context, path: path, digest: read.digest)
+                }
+            } else {
+                switch source.read(path) {
+                case .failure(let diagnostic): return ([], [diagnostic], perFile([], policies))
+                case .success(let read): bytes = read
+                }
             }
-            let key = cache.flatMap { _ in cacheKeys?[index].map { FileCheckCache.key(context: $0, path: path, bytes: bytes) } }
             var cachedFindings: [Diagnostic]?
             if let cache, let key, let record = cache.record(for: key, at: now) {
                 guard cacheHit == .findings else { return (record.codes, record.diagnostics, perFile(record.codes[...], policies)) }
@@ -167,11 +176,15 @@ public enum LintPipeline {
     /// A policy or defaults file, loaded, with the digest of its bytes when asked for (the
     /// check cache's keys need it; an unreadable file has none).
     static func load(_ source: some RepositorySource, path: String, fileID: Int32, digest: Bool) -> (result: YAMLLoader.Result, digest: SHA256.Digest?) {
-        switch source.read(path) {
-        case .failure(let diagnostic):
-            return (YAMLLoader.Result(document: nil, diagnostics: [diagnostic]), nil)
-        case .success(let bytes):
-            return (YAMLLoader.load(bytes, path: path, fileID: fileID), digest ? SHA256.hash(bytes) : nil)
+        guard digest else {
+            switch source.read(path) {
+            case .failure(let diagnostic): return (YAMLLoader.Result(document: nil, diagnostics: [diagnostic]), nil)
+            case .success(let bytes): return (YAMLLoader.load(bytes, path: path, fileID: fileID), nil)
+            }
+        }
+        switch source.readDigested(path) {
+        case .failure(let diagnostic): return (YAMLLoader.Result(document: nil, diagnostics: [diagnostic]), nil)
+        case .success(let read): return (YAMLLoader.load(read.bytes, path: path, fileID: fileID), read.digest)
         }
     }
 

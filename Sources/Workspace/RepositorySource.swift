@@ -7,6 +7,15 @@ public protocol RepositorySource: Sendable {
     /// Every file under `codes/` and `policies/`, relative, `/`-separated.
     func list() -> RepositoryListing
     func read(_ path: String) -> Result<[UInt8], Diagnostic>
+    /// `read`, with the SHA-256 of the bytes (a source that hashes what it reads anyway,
+    /// `DigestingSource`, gives its own rather than hash twice).
+    func readDigested(_ path: String) -> Result<(bytes: [UInt8], digest: SHA256.Digest), Diagnostic>
+}
+
+extension RepositorySource {
+    public func readDigested(_ path: String) -> Result<(bytes: [UInt8], digest: SHA256.Digest), Diagnostic> {
+        read(path).map { ($0, SHA256.hash($0)) }
+    }
 }
 
 /// The files of a portfolio, classified, in byte order.

@@ -17,14 +17,17 @@ public final class DigestingSource<Base: RepositorySource>: RepositorySource, @u
     }
 
     public func read(_ path: String) -> Result<[UInt8], Diagnostic> {
+        readDigested(path).map(\.bytes)
+    }
+
+    public func readDigested(_ path: String) -> Result<(bytes: [UInt8], digest: SHA256.Digest), Diagnostic> {
         let result = base.read(path)
-        if case .success(let bytes) = result {
-            let digest = SHA256.hash(bytes)
-            lock.lock()
-            digests[path] = digest
-            lock.unlock()
-        }
-        return result
+        guard case .success(let bytes) = result else { return result.map { ($0, SHA256.hash($0)) } }
+        let digest = SHA256.hash(bytes)
+        lock.lock()
+        digests[path] = digest
+        lock.unlock()
+        return .success((bytes, digest))
     }
 
     /// The files read so far, with their digests.

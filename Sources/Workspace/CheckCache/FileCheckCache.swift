@@ -98,11 +98,11 @@ public final class FileCheckCache: Sendable {
         return hasher
     }
 
-    /// The key of a code file's check.
-    public static func key(context: SHA256, path: String, bytes: [UInt8]) -> SHA256.Digest {
+    /// The key of a code file's check, from the SHA-256 of its bytes.
+    public static func key(context: SHA256, path: String, digest: SHA256.Digest) -> SHA256.Digest {
         var hasher = context
         hasher.update("\u{1}" + path + "\u{0}")
-        hasher.update(bytes)
+        hasher.update(digest.bytes)
         return hasher.finalize()
     }
 
