@@ -4,8 +4,8 @@ import Catalog
 /// pure and tests are reproducible), and policy data prepared once per run.
 ///
 /// "Now" is not readable as a plain value: a rule asks `hasReached(_:)` / `hasPassed(_:)`, or
-/// takes the instant through `now(comparedWith:)`, `nowOnwards` or `exactNow`, each of which says
-/// how long the rule's conclusion holds. With a `NowDependence` attached
+/// takes the instant through `now(comparedWith:)`, `nowOnwards`, `today`, `exactNow` or
+/// `now(lasting:)`, each of which says how long the rule's conclusion holds. With a `NowDependence` attached
 /// (`recordingNow(into:)`), those answers narrow the window in which a file's findings may be
 /// reused (`FileCheckCache`); a new rule cannot forget to.
 public struct RuleContext: Sendable {
