@@ -54,11 +54,13 @@ public enum LintPipeline {
     /// parallel pass right after their checks, and `alongside` on the catalog and those results
     /// (in file order) while the whole-catalog checks run. `qrops build` compiles its redirect
     /// table this way (entries per file, then merged) and plans its artwork, to be used only if
-    /// lint finds no errors.
+    /// lint finds no errors. With a `workCache` beside the check `cache`, a file whose check and
+    /// `perFile` work are both found there is not parsed at all (its codes are identities), and
+    /// every `perFile` on whole codes is kept there.
     public static func run<FileWork: Sendable, Extra: Sendable>(
         _ source: some RepositorySource, now: Instant, engine: RuleEngine = RuleEngine(),
         reusing: [String: [Code]] = [:], retention: Retention = .everything, cache: FileCheckCache? = nil,
-        cacheHit: CacheHit = .identities,
+        cacheHit: CacheHit = .identities, workCache: FileWorkCache<FileWork>? = nil,
         perFile: @escaping @Sendable (ArraySlice<Code>, Policies) -> FileWork,
         alongside: @escaping @Sendable (Catalog, [FileWork]) async -> Extra
     ) async -> (result: Result, extra: Extra) {
@@ -129,8 +131,18 @@ public enum LintPipeline {
             }
             var cachedFindings: [Diagnostic]?
             if let cache, let key, let record = cache.record(for: key, at: now) {
-                guard cacheHit == .findings else { return (record.codes, record.diagnostics, perFile(record.codes[...], policies)) }
+                // Check and work both known: the file is not even parsed.
+                if let workCache, let work = workCache.lookUp(key) { return (record.codes, record.diagnostics, work) }
+                guard cacheHit == .findings || workCache != nil else {
+                    return (record.codes, record.diagnostics, perFile(record.codes[...], policies))
+                }
                 cachedFindings = record.diagnostics
+            }
+            /// `perFile` on whole codes, kept for the next run.
+            func work(_ codes: [Code]) -> FileWork {
+                let work = perFile(codes[...], policies)
+                if let workCache, let key { workCache.store(work, key) }
+                return work
             }
             let loaded = YAMLLoader.load(bytes, path: path, fileID: codeIDs[index])
             guard let document = loaded.document else {
@@ -142,7 +154,7 @@ public enum LintPipeline {
             let (codes, decodeDiagnostics) = CodeFileDecoder.decode(document, inherited: inherited[index], files: table)
             if let cachedFindings {
                 if retention == .routing { for code in codes { code.forgetDescriptiveFields() } }
-                return (codes, cachedFindings, perFile(codes[...], policies))
+                return (codes, cachedFindings, work(codes))
             }
             let dependence = key == nil ? nil : NowDependence()
             let findings = engine.checkCodes(codes[...], context: dependence.map { context.recordingNow(into: $0) } ?? context)
@@ -151,7 +163,7 @@ public enum LintPipeline {
                 cache.store(FileCheckRecord(window: dependence.current, diagnostics: diagnostics, codes: codes), for: key)
             }
             if retention == .routing { for code in codes { code.forgetDescriptiveFields() } }
-            return (codes, diagnostics, perFile(codes[...], policies))
+            return (codes, diagnostics, work(codes))
         }
         var codes: [Code] = []
         var work: [FileWork] = []

@@ -43,7 +43,10 @@ extension Qrops {
             request.artwork = !noArtwork
             request.verifyArtwork = verifyArtwork
             request.strict = strict
-            if !noCache { request.checkCache = FileCheckCache.forRepository(repository.root, engine: request.engine) }
+            if !noCache {
+                request.checkCache = FileCheckCache.forRepository(repository.root, engine: request.engine)
+                request.productCache = BuildProductCache.forRepository(repository.root)
+            }
             let result: BuildPipeline.Result
             do {
                 result = try await BuildPipeline.run(request)

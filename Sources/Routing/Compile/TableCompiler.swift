@@ -20,12 +20,23 @@ public enum TableCompiler {
 
     /// Some codes compiled to table entries, not yet ordered: the per-code half of `compile`,
     /// so that `qrops build` can compile each file in lint's parallel pass and `merge` them.
-    public struct Entries: Sendable {
+    public struct Entries: Sendable, Equatable {
         /// Per entry: host, a 0x00 byte and the slug key (what the table is ordered by).
-        var keys: [String] = []
-        var codes: [TableCode] = []
+        public internal(set) var keys: [String] = []
+        public internal(set) var codes: [TableCode] = []
         /// Hosts codes name that the policy does not list, sorted.
-        var unlistedHosts: [String] = []
+        public internal(set) var unlistedHosts: [String] = []
+
+        init() {}
+
+        /// Entries kept from an earlier `entries(_:policies:)` (the build's cache): `keys` and
+        /// `codes` of equal length, in the order it gave them.
+        public init?(keys: [String], codes: [TableCode], unlistedHosts: [String]) {
+            guard keys.count == codes.count else { return nil }
+            self.keys = keys
+            self.codes = codes
+            self.unlistedHosts = unlistedHosts
+        }
     }
 
     /// The entries of `codes`, in their order (drafts and codes without a domain left out).

@@ -39,6 +39,17 @@ public struct ArtworkPlan: Sendable {
             }
         }
 
+        init() {}
+
+        /// As `all` gave them (`BuildProducts`' records): none, or one per setting.
+        init?(all: [SourceLocation?]) {
+            guard all.isEmpty || all.count == 7 else { return nil }
+            locations = all
+        }
+
+        /// Every setting's location in a fixed order, or none when no setting has one.
+        var all: [SourceLocation?] { locations }
+
         private static func index(_ setting: Setting) -> Int {
             switch setting {
             case .ec: 0
@@ -92,6 +103,19 @@ public struct ArtworkPlan: Sendable {
                              quietZone: quietZone, size: size, dpi: dpi)
         self.formats = formats
         settingLocations = locations
+    }
+
+    /// A plan as an earlier `init(code:…)` made it (`BuildProducts`' records).
+    init(codeID: Located<String>, slugLocation: SourceLocation, payload: String, options: EncodeOptions, style: ArtworkStyle,
+         formats: [Artwork.ArtworkFormat], settingLocations: SettingLocations, codeLocation: SourceLocation) {
+        self.codeID = codeID
+        self.slugLocation = slugLocation
+        self.payload = payload
+        self.options = options
+        self.style = style
+        self.formats = formats
+        self.settingLocations = settingLocations
+        self.codeLocation = codeLocation
     }
 
     /// Where to report a renderer's complaint: at the setting it is about.

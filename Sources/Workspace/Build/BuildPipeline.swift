@@ -27,9 +27,13 @@ public enum BuildPipeline {
         /// The artwork cache folder; nil for `REPO/.qrops-cache/artwork`.
         public var cache: String?
         public var engine = RuleEngine()
-        /// Per-file findings reused from here when they hold (`FileCheckCache`; the files are
-        /// still parsed and decoded), and saved back; nil checks every file.
+        /// Per-file findings reused from here when they hold (`FileCheckCache`), and saved back;
+        /// nil checks every file.
         public var checkCache: FileCheckCache?
+        /// Per-file table entries and plans reused from here (`BuildProductCache`), and saved
+        /// back. A file found in both caches is not parsed; nil (or no `checkCache`) parses
+        /// every file.
+        public var productCache: BuildProductCache?
 
         public init(repository: String, out: String? = nil, now: Instant, at: Instant? = nil, toolVersion: String) {
             self.repository = repository
@@ -90,13 +94,15 @@ public enum BuildPipeline {
         let keepArtwork = request.artwork
         let (linted, made) = await LintPipeline.run(
             source, now: request.now, engine: request.engine, retention: .routing, cache: request.checkCache, cacheHit: .findings,
-            perFile: { codes, policies in TableCompiler.entries(codes, policies: policies) },
-            alongside: { catalog, entries in
-                async let plan = BuildPlanner.plan(catalog, keepArtwork: keepArtwork)
-                let table = TableCompiler.merge(entries, policies: catalog.policies)
+            workCache: request.productCache?.work(keepArtwork: keepArtwork),
+            perFile: { codes, policies in BuildProducts.make(codes, policies: policies, keepArtwork: keepArtwork) },
+            alongside: { catalog, products in
+                async let plan = BuildPlanner.plan(products.map(\.plan))
+                let table = TableCompiler.merge(products.map(\.entries), policies: catalog.policies)
                 return (table: table, plan: await plan)
             })
         request.checkCache?.save()
+        request.productCache?.save()
         clock.end("lint")
         var lint = consume linted
         let (table, plan) = made

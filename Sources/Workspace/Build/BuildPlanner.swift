@@ -20,50 +20,114 @@ public enum BuildPlanner {
         public var codesByStatus: [CodeStatus: Int]
     }
 
+    /// What planning one file's codes gave: the half of the plan that depends on nothing but
+    /// those codes and the policies. `qrops build` makes it in lint's parallel pass (or takes it
+    /// from its cache, `BuildProducts`), and `plan(_:)` joins the files' plans, checking what
+    /// needs every file (`build-id-case-clash`).
+    public struct FilePlan: Sendable {
+        /// Codes by status, counted in `CodeStatus.allCases` order.
+        var counts: [Int]
+        /// The file's printed codes, in file order.
+        var items: [Item]
+        /// Whether `.planned` outcomes were kept (`qrops build` without `--no-artwork`).
+        var keepsArtwork: Bool
+
+        enum Item: Sendable {
+            /// A printed code whose id cannot name a file (`build-unsafe-id`).
+            case unsafe(Diagnostic)
+            /// A printed code whose id can: kept unless another code's id differs from it only in
+            /// case (`folded` is `ArtworkFileName.folded(id)`).
+            case candidate(id: Located<String>, folded: String, outcome: Outcome)
+        }
+
+        enum Outcome: Sendable {
+            /// Printed, with its artwork plan (kept).
+            case planned(ArtworkPlan)
+            /// Printed; the plan was checked but not kept (`--no-artwork`).
+            case printed
+            /// Refused by the build's own checks (`build-no-domain`, `build-artwork-invalid`).
+            case refused(Diagnostic)
+        }
+    }
+
     /// With `keepArtwork` false every printed code is still checked (a build without artwork
     /// refuses what a build with it refuses) but its plan is not kept: `artwork` stays empty.
     public static func plan(_ catalog: Catalog, keepArtwork: Bool = true) -> Plan {
+        plan([filePlan(catalog.codes[...], policies: catalog.policies, keepArtwork: keepArtwork)])
+    }
+
+    /// The plan of some files' codes, given in catalog order.
+    public static func plan(_ files: [FilePlan]) -> Plan {
         var plans: [ArtworkPlan] = []
         var diagnostics: [Diagnostic] = []
-        var counts: [CodeStatus: Int] = [:]
+        var counts = Array(repeating: 0, count: CodeStatus.allCases.count)
         var folded: [String: Located<String>] = [:]
-        folded.reserveCapacity(catalog.codes.count)
-        if keepArtwork { plans.reserveCapacity(catalog.codes.count) }
+        folded.reserveCapacity(files.reduce(0) { $0 + $1.items.count })
+        if files.contains(where: \.keepsArtwork) { plans.reserveCapacity(folded.capacity) }
         var printed = 0
+        for file in files {
+            for (index, count) in file.counts.enumerated() where index < counts.count { counts[index] += count }
+            for item in file.items {
+                switch item {
+                case .unsafe(let diagnostic):
+                    diagnostics.append(diagnostic)
+                case .candidate(let id, let key, let outcome):
+                    if let first = folded[key] {
+                        // Exact duplicates are `duplicate-id` (a lint error); only case variants reach here.
+                        if first.value != id.value { diagnostics.append(BuildRule.idCaseClash(id, first: first)) }
+                        continue
+                    }
+                    folded[key] = id
+                    switch outcome {
+                    case .planned(let plan):
+                        printed += 1
+                        plans.append(plan)
+                    case .printed:
+                        printed += 1
+                    case .refused(let diagnostic):
+                        diagnostics.append(diagnostic)
+                    }
+                }
+            }
+        }
+        plans.sort { ByteOrder.precedes($0.codeID.value, $1.codeID.value) }
+        var byStatus: [CodeStatus: Int] = [:]
+        for (index, status) in CodeStatus.allCases.enumerated() where counts[index] > 0 { byStatus[status] = counts[index] }
+        return Plan(artwork: plans, printedCodes: printed, diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), codesByStatus: byStatus)
+    }
+
+    /// The per-file half of the plan (pure): each printed code's outcome, in order.
+    public static func filePlan(_ codes: ArraySlice<Code>, policies: Policies, keepArtwork: Bool) -> FilePlan {
+        var items: [FilePlan.Item] = []
+        var counts = Array(repeating: 0, count: CodeStatus.allCases.count)
         var ignoresCase: [String: Bool] = [:]
         // By the identity of a code's shared artwork settings (nil: none of its own).
         var styleProblems: [ObjectIdentifier?: ArtworkError?] = [:]
-        for code in catalog.codes {
-            counts[code.status.value, default: 0] += 1
+        for code in codes {
+            if let index = CodeStatus.allCases.firstIndex(of: code.status.value) { counts[index] += 1 }
             guard printedStatuses.contains(code.status.value) else { continue }
             if let reason = ArtworkFileName.problem(with: code.id.value) {
-                diagnostics.append(BuildRule.unsafeID(code.id, reason: reason))
+                items.append(.unsafe(BuildRule.unsafeID(code.id, reason: reason)))
                 continue
             }
-            let key = ArtworkFileName.folded(code.id.value)
-            if let first = folded[key] {
-                // Exact duplicates are `duplicate-id` (a lint error); only case variants reach here.
-                if first.value != code.id.value { diagnostics.append(BuildRule.idCaseClash(code.id, first: first)) }
+            func candidate(_ outcome: FilePlan.Outcome) {
+                items.append(.candidate(id: code.id, folded: ArtworkFileName.folded(code.id.value), outcome: outcome))
+            }
+            guard let domain = policies.domain(of: code) else {
+                candidate(.refused(BuildRule.noDomain(code)))
                 continue
             }
-            folded[key] = code.id
-            guard let domain = catalog.policies.domain(of: code) else {
-                diagnostics.append(BuildRule.noDomain(code))
-                continue
-            }
-            let caseInsensitive = ignoresCase[domain] ?? slugsIgnoreCase(on: domain, catalog.policies)
+            let caseInsensitive = ignoresCase[domain] ?? slugsIgnoreCase(on: domain, policies)
             ignoresCase[domain] = caseInsensitive
             func plan() -> ArtworkPlan {
-                ArtworkPlan(code: code, domain: domain, caseInsensitivePath: caseInsensitive, policy: catalog.policies.artwork)
+                ArtworkPlan(code: code, domain: domain, caseInsensitivePath: caseInsensitive, policy: policies.artwork)
             }
             if keepArtwork {
                 let plan = plan()
-                do {
-                    try plan.style.validate()
-                    printed += 1
-                    plans.append(plan)
-                } catch {
-                    diagnostics.append(BuildRule.artworkInvalid(plan, error.description, at: plan.location(of: error)))
+                if let problem = StyleCheck.problem(plan.style) {
+                    candidate(.refused(BuildRule.artworkInvalid(plan, problem.description, at: plan.location(of: problem))))
+                } else {
+                    candidate(.planned(plan))
                 }
                 continue
             }
@@ -80,13 +144,12 @@ public enum BuildPlanner {
             }
             if let problem {
                 let plan = plan()
-                diagnostics.append(BuildRule.artworkInvalid(plan, problem.description, at: plan.location(of: problem)))
+                candidate(.refused(BuildRule.artworkInvalid(plan, problem.description, at: plan.location(of: problem))))
             } else {
-                printed += 1
+                candidate(.printed)
             }
         }
-        plans.sort { ByteOrder.precedes($0.codeID.value, $1.codeID.value) }
-        return Plan(artwork: plans, printedCodes: printed, diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), codesByStatus: counts)
+        return FilePlan(counts: counts, items: items, keepsArtwork: keepArtwork)
     }
 
     /// What `ArtworkStyle.validate()` throws, as a value.
