@@ -60,9 +60,10 @@ public enum BuildPipeline {
         public var files: Int
         /// How long each phase took, in order: lint, redirect-table, server-maps, artwork,
         /// manifest, commit, cache. `lint` includes compiling the redirect table and planning
-        /// the artwork, which run beside lint's whole-catalog checks. The table's files and the
-        /// server maps are made concurrently: `redirect-table` ends when the table's files are
-        /// written, and `server-maps` counts what the maps took beyond that.
+        /// the artwork, which run beside lint's whole-catalog checks. The table's files, the
+        /// server maps and the artwork are made concurrently: `redirect-table` ends when the
+        /// table's files are written, `server-maps` counts what the maps took beyond that, and
+        /// `artwork` what the artwork took beyond both.
         public var timings: [(phase: String, seconds: Double)]
     }
 
@@ -146,9 +147,15 @@ public enum BuildPipeline {
                 if request.artwork { keep.insert(ArtworkStage.folder) }
                 try staging.removeAll(in: "", except: keep)
 
-                // The table's files (streamed into the staging folder) and the server maps
-                // (each written and hashed as its emitter finishes) are independent: they run
-                // concurrently.
+                // The artwork, the table's files (streamed into the staging folder) and the
+                // server maps (each written and hashed as its emitter finishes) are independent:
+                // they run concurrently. Whatever fails, every task is waited for before the
+                // staging folder is given up.
+                let artworkPlans = plan.artwork
+                let artworkTask: Task<ArtworkStage.Result, any Error>? = request.artwork
+                    ? Task { try await ArtworkStage.run(artworkPlans, into: staging, record: record, cache: cache, engine: engine) }
+                    : nil
+                func artworkSettled() async { _ = try? await artworkTask?.value }
                 // Static maps are compiled as of `--at`; without it, as of the start of the
                 // current window (nothing changes between transitions), so that builds stay
                 // byte-identical until `next-transition`.
@@ -163,6 +170,7 @@ public enum BuildPipeline {
                     outputs += files
                 case .failure(let failure):
                     _ = await emitted.value
+                    await artworkSettled()
                     switch failure {
                     case .table(let error): stageDiagnostics.append(BuildRule.tableUnwritable(String(describing: error)))
                     case .file(let error): throw error
@@ -172,13 +180,14 @@ public enum BuildPipeline {
                 clock.end("redirect-table")
                 let maps = await emitted.value
                 stageDiagnostics += maps.diagnostics
+                if maps.writeError != nil || maps.diagnostics.fails(strict: request.strict) { await artworkSettled() }
                 if let error = maps.writeError { throw error }
                 if maps.diagnostics.fails(strict: request.strict) { throw StageFailed() }
                 outputs += maps.files
                 serverMaps = maps.targets
                 clock.end("server-maps")
-                if request.artwork {
-                    staged = try await ArtworkStage.run(plan.artwork, into: staging, record: record, cache: cache, engine: engine)
+                if let artworkTask {
+                    staged = try await artworkTask.value
                     stageDiagnostics += staged.diagnostics
                     if staged.diagnostics.fails(strict: request.strict) { throw StageFailed() }
                 }
