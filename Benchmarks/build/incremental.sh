@@ -11,7 +11,8 @@
 # 3. builds until the staging folder is sealed (the first build there renders every artwork file:
 #    minutes at 100,000 codes; the work folder and its artwork cache are kept for the next runs),
 # 4. times R builds where nothing changed, then R builds each after changing one code's target in
-#    one code file (re-pointing a code: its artwork, which encodes the short URL, stays), printing
+#    one code file (re-pointing a code: its artwork, which encodes the short URL, stays), then R
+#    after changing that file's first slug (a new short URL: that code's artwork is rendered), printing
 #    each wall time, peak memory, files rendered and qrops' own phase timings, and
 # 5. checks the last build against a clean one (a new output folder, same inputs): `diff -r`.
 set -euo pipefail
@@ -20,7 +21,7 @@ codes=100000
 runs=3
 maps=0
 build=1
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
 while (($#)); do
     case "$1" in
         --codes) codes="${2:?--codes needs a number}"; shift 2 ;;
@@ -88,11 +89,17 @@ for ((run = 1; run <= runs; run++)); do
     report "nothing changed, run $run" "$seconds" "$kib"
 done
 # The first code file (bytewise order), its first target changed to a new URL each run.
-changed="$(cd "$work" && find codes -name '*.yaml' -not -name '_defaults.yaml' | LC_ALL=C sort | head -n 1)"
+changed="$(cd "$work" && find codes -name '*.yaml' -not -name '_defaults.yaml' | LC_ALL=C sort | sed -n 1p)"
 for ((run = 1; run <= runs; run++)); do
     sed -i "0,/^\(\s*\)target: \(https:[^?]*\).*$/s||\1target: \2?bench=$RANDOM$run|" "$work/$changed"
     read -r seconds kib < <(measure)
     report "one file changed, run $run" "$seconds" "$kib"
+done
+# The same file's first slug changed each run: a new short URL, so one code's artwork is rendered.
+for ((run = 1; run <= runs; run++)); do
+    sed -i "0,/^\(\s*\)slug: \([A-Za-z0-9-]*\)\(-r[0-9]*\)\?$/s||\1slug: \2-r$RANDOM$run|" "$work/$changed"
+    read -r seconds kib < <(measure)
+    report "one slug changed, run $run" "$seconds" "$kib"
 done
 echo "changed file: $changed"
 
