@@ -178,17 +178,7 @@ struct BuildProductCacheTests {
     @Test func aDamagedRecordIsRefusedNeverATrap() async throws {
         let products = await Self.portfolioProducts(keepArtwork: true)
         let bytes = try #require(products.max { $0.entries.codes.count < $1.entries.codes.count }).bytes()
-        for length in 0..<bytes.count {
-            #expect(throws: RecordReader.Malformed.self) { try BuildProducts(bytes: Array(bytes[..<length])) }
-        }
-        var random = SplitMix64(seed: 11)
-        for _ in 0..<2_000 {
-            var damaged = bytes
-            for _ in 0...(random.next() % 3) {
-                damaged[Int(random.next() % UInt64(damaged.count))] = UInt8(truncatingIfNeeded: random.next())
-            }
-            _ = try? BuildProducts(bytes: damaged)
-        }
+        RecordDamage.expectRefusedNeverATrap(bytes, seed: 11) { _ = try BuildProducts(bytes: $0) }
     }
 
     /// A damaged pack on disk misses every file (the build parses them all) and is replaced.

@@ -256,18 +256,7 @@ struct FileCheckCacheTests {
 
     /// A record cut anywhere is refused; random damage never traps.
     @Test func aDamagedRecordIsRefusedNeverATrap() {
-        let bytes = Self.sampleRecord().bytes()
-        for length in 0..<bytes.count {
-            #expect(throws: RecordReader.Malformed.self) { try FileCheckRecord(bytes: Array(bytes[..<length])) }
-        }
-        var random = SplitMix64(seed: 7)
-        for _ in 0..<2_000 {
-            var damaged = bytes
-            for _ in 0...(random.next() % 3) {
-                damaged[Int(random.next() % UInt64(damaged.count))] = UInt8(truncatingIfNeeded: random.next())
-            }
-            _ = try? FileCheckRecord(bytes: damaged)
-        }
+        RecordDamage.expectRefusedNeverATrap(Self.sampleRecord().bytes(), seed: 7) { _ = try FileCheckRecord(bytes: $0) }
     }
 
     /// A count is bounded only by the bytes left; an element in memory is many times its bytes.
