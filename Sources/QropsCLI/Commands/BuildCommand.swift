@@ -26,7 +26,7 @@ extension Qrops {
         var noArtwork = false
         @Flag(help: "Check every artwork file left by the build before last instead of trusting its manifest.")
         var verifyArtwork = false
-        @Flag(help: "Check every file again instead of reusing the check cache (.qrops-cache/checks).")
+        @Flag(help: "Check and compile every file again instead of reusing the check and build caches (.qrops-cache/checks, .qrops-cache/build).")
         var noCache = false
         @Option(name: .shortAndLong, help: "Output format.")
         var format: DiagnosticFormat = .human
