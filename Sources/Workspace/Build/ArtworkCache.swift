@@ -94,53 +94,6 @@ final class ArtworkCache: @unchecked Sendable {
         return nil
     }
 
-    static let sealsName = "staging-seals"
-    /// How many seals are kept: the last builds' (one per output folder a repository builds to).
-    static let sealsKept = 4
-
-    /// The seals of the output folders the last builds committed (see `StagingRecord`): a line
-    /// `<device> <inode> <size> <ctime-seconds> <ctime-nanoseconds>` for `artwork/`, then the same
-    /// for `manifest.json`, per line. Lines that do not parse are skipped.
-    func seals() -> Set<StagingRecord.Seal> {
-        guard let bytes = FileOps.read(Self.sealsName, in: fd, limit: 1 << 16) else { return [] }
-        var seals = Set<StagingRecord.Seal>()
-        for line in bytes.split(separator: 0x0A) {
-            let fields = line.split(separator: 0x20, omittingEmptySubsequences: false)
-            let numbers = fields.compactMap { Int(String(decoding: $0, as: UTF8.self)) }
-            guard fields.count == 10, numbers.count == 10 else { continue }
-            func stamp(_ at: Int) -> FileOps.Stamp {
-                FileOps.Stamp(device: numbers[at], inode: numbers[at + 1], size: numbers[at + 2], seconds: numbers[at + 3],
-                              nanoseconds: numbers[at + 4])
-            }
-            seals.insert(StagingRecord.Seal(folder: stamp(0), manifest: stamp(5)))
-        }
-        return seals
-    }
-
-    /// Forgets every seal of the cache at `path` (`--verify-artwork`, as it starts, so that even
-    /// a build that fails forgets them: the folders behind them are suspect). A seal recorded
-    /// meanwhile by a concurrent build goes when this build records its own `alone`.
-    static func forgetSeals(at path: String) {
-        _ = unlink(path + "/" + sealsName)
-    }
-
-    /// Adds the seal of a folder just committed, keeping the last `sealsKept`; `alone` forgets
-    /// the others (after `--verify-artwork`, which found the files behind them suspect). Best
-    /// effort: a seal that is not recorded only costs the next builds their `stat`s.
-    func recordSeal(_ seal: StagingRecord.Seal, alone: Bool = false) {
-        var lines: [[UInt8]] = alone ? []
-            : (FileOps.read(Self.sealsName, in: fd, limit: 1 << 16) ?? []).split(separator: 0x0A).map { Array($0) }
-        let stamps = [seal.folder, seal.manifest]
-        let line = stamps.flatMap { [$0.device, $0.inode, $0.size, $0.seconds, $0.nanoseconds] }.map(String.init).joined(separator: " ")
-        lines.removeAll { $0.elementsEqual(line.utf8) }
-        lines.append(Array(line.utf8))
-        var text: [UInt8] = []
-        for kept in lines.suffix(Self.sealsKept) { text += kept + [0x0A] }
-        let temporary = Self.sealsName + ".tmp-" + AtomicBuildWriter.randomSuffix()
-        guard (try? FileOps.write(text, named: temporary, in: fd, folderPath: path)) != nil else { return }
-        if renameat(fd, temporary, fd, Self.sealsName) != 0 { _ = unlinkat(fd, temporary, 0) }
-    }
-
     /// Records the entries this build created (`added`), compacting the index when it has grown
     /// past twice what the build `used` (which includes `added`).
     func save(used: [SHA256.Digest: ArtworkCacheIndex.Entry], added: [(SHA256.Digest, ArtworkCacheIndex.Entry)]) {

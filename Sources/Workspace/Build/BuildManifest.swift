@@ -39,6 +39,17 @@ public struct BuildManifest: Sendable {
     public var serverMaps: [String]?
     /// What `redirects.qrt` / `redirects.json` hold; nil writes `null`.
     public var redirectTable: RedirectTableInfo?
+    /// The artwork files' entries as an earlier manifest wrote them (a sealed staging folder
+    /// whose artwork is this build's, `StagingSeals.Artwork`): laid out in place of entries in
+    /// `files`, which then holds no `artwork/` path.
+    var listedArtwork: ListedArtwork?
+
+    /// Artwork entries copied from an earlier manifest: `FileLayout` entries separated by
+    /// commas, every path under `artwork/`, in path order.
+    struct ListedArtwork: Sendable {
+        var entries: [UInt8]
+        var count: Int
+    }
 
     public struct RedirectTableInfo: Sendable, Equatable {
         public var codes: Int
@@ -67,7 +78,11 @@ public struct BuildManifest: Sendable {
         String(decoding: bytes(), as: UTF8.self)
     }
 
-    public func bytes() -> [UInt8] {
+    public func bytes() -> [UInt8] { layout().bytes }
+
+    /// The bytes, and where in them the artwork entries are (from the first one's
+    /// `FileLayout.open` to the last one's `FileLayout.close`; nil when there are none).
+    func layout() -> (bytes: [UInt8], artworkEntries: Range<Int>?) {
         let sorted = files.sorted { ByteOrder.precedes($0.path, $1.path) }
         var text = ManifestText()
         text.reserve(files.count * 130 + 1024)
@@ -78,7 +93,7 @@ public struct BuildManifest: Sendable {
         text.number(artworkCodes)
         text.key("files")
         let artworkPrefix = (ArtworkStage.folder + "/").utf8
-        text.number(files.reduce(0) { $0 + ($1.path.utf8.starts(with: artworkPrefix) ? 1 : 0) })
+        text.number(files.reduce(0) { $0 + ($1.path.utf8.starts(with: artworkPrefix) ? 1 : 0) } + (listedArtwork?.count ?? 0))
         text.close("}")
         if let at {
             text.key("at")
@@ -94,14 +109,31 @@ public struct BuildManifest: Sendable {
         }
         text.close("}")
         text.key("files")
-        if sorted.isEmpty {
+        var artworkEntries: Range<Int>?
+        if sorted.isEmpty && listedArtwork == nil {
             text.raw("[]")
         } else {
             // What `text` would write at this depth, from fixed pieces (`FileLayout`, which
             // `StagingRecord` reads back): a manifest lists hundreds of thousands of files.
             text.raw("[")
+            let artworkFolder = ArtworkStage.folder + "/"
+            let listedAt = listedArtwork.map { _ in sorted.firstIndex { !ByteOrder.precedes($0.path, artworkFolder) } ?? sorted.count }
+            var first = true
+            func separate() {
+                if !first { text.raw(",") }
+                first = false
+            }
+            func listed() {
+                guard let listedArtwork, listedArtwork.count > 0 else { return }
+                separate()
+                let start = text.bytes.count
+                text.bytes(listedArtwork.entries)
+                artworkEntries = start..<text.bytes.count
+            }
             for (index, file) in sorted.enumerated() {
-                if index > 0 { text.raw(",") }
+                if index == listedAt { listed() }
+                separate()
+                let start = text.bytes.count
                 text.bytes(FileLayout.open)
                 text.number(file.size)
                 text.bytes(FileLayout.path)
@@ -109,8 +141,16 @@ public struct BuildManifest: Sendable {
                 text.bytes(FileLayout.digest)
                 text.hex(file.digest)
                 text.bytes(FileLayout.close)
+                if file.path.utf8.starts(with: artworkPrefix) {
+                    artworkEntries = (artworkEntries?.lowerBound ?? start)..<text.bytes.count
+                }
             }
-            text.raw("\n  ]")
+            if listedAt == sorted.count { listed() }
+            if first {
+                text.raw("]")
+            } else {
+                text.raw("\n  ]")
+            }
         }
         text.key("format")
         text.string(Self.format)
@@ -160,7 +200,7 @@ public struct BuildManifest: Sendable {
         }
         text.close("}")
         text.raw("\n")
-        return text.bytes
+        return (text.bytes, artworkEntries)
     }
 }
 

@@ -56,6 +56,10 @@ public enum BuildPipeline {
         /// Whether the staging folder's artwork was known from its sealed manifest
         /// (`StagingRecord`) rather than checked file by file.
         public var stagingSealed: Bool
+        /// Whether the sealed staging folder held this build's whole artwork plan already
+        /// (`StagingSeals.Artwork`): the artwork stage did not run, and the manifest's artwork
+        /// entries were copied from the staging folder's.
+        public var artworkUnchanged: Bool
         /// Files in the build, `manifest.json` and `README.md` included.
         public var files: Int
         /// How long each phase took, in order: lint, redirect-table, server-maps, artwork,
@@ -86,9 +90,7 @@ public enum BuildPipeline {
         let target = try BuildTarget.resolve(out: request.out, repository: request.repository)
         let source = DigestingSource(DiskRepository(root: request.repository))
         let cachePath = request.cache ?? request.repository + "/.qrops-cache/artwork"
-        if request.artwork, request.verifyArtwork { ArtworkCache.forgetSeals(at: cachePath) }
-        // Read the cache's index while lint runs.
-        async let cacheIndex = request.artwork ? ArtworkCache.readIndex(at: cachePath) : ArtworkCacheIndex()
+        if request.artwork, request.verifyArtwork { StagingSeals.forget(at: cachePath) }
         // Each file's table entries are compiled in lint's parallel pass; they are merged into
         // the redirect table, and the build plan is made, while lint's whole-catalog checks run
         // (all thrown away if lint fails).
@@ -125,8 +127,11 @@ public enum BuildPipeline {
         let released = CodesToRelease()
         if makesMaps { released.codes.withLock { Swift.swap(&$0, &lint.catalog.codes) } }
 
-        let cache = request.artwork ? ArtworkCache.open(at: cachePath, index: await cacheIndex) : nil
         let engine = ArtworkEngine(toolVersion: request.toolVersion)
+        let artworkPlans = plan.artwork
+        let keepsArtwork = request.artwork
+        let planDigest = Task { keepsArtwork ? await ArtworkPlanDigest.of(artworkPlans, engine: engine) : nil }
+        var cache: ArtworkCache?
         let readme = target.readme()
         let asOf = request.at ?? request.now
         var staged = ArtworkStage.Result()
@@ -134,6 +139,8 @@ public enum BuildPipeline {
         var outputs: [BuildManifest.File] = []
         var serverMaps: [String] = []
         var seal: StagingRecord.Seal?
+        var sealedArtwork: StagingSeals.Artwork?
+        var unchanged: StagingSeals.Artwork?
         var sealed = false
         let swap: AtomicBuildWriter.Swap
         do {
@@ -141,8 +148,12 @@ public enum BuildPipeline {
                 // The staging folder holds the build before last (or a killed run's work): keep
                 // only what this build updates. Its artwork is known from its manifest when it is
                 // sealed as that build committed it.
-                let record = request.verifyArtwork ? nil : cache.flatMap { StagingRecord.read(staging.fd, trusting: $0.seals()) }
-                sealed = record != nil
+                let seals = request.artwork && !request.verifyArtwork ? StagingSeals.read(at: cachePath) : [:]
+                let digest = await planDigest.value
+                let listed = Self.unchangedArtwork(in: staging, seals: seals, planDigest: digest)
+                unchanged = listed?.artwork
+                let record = unchanged != nil || seals.isEmpty ? nil : StagingRecord.read(staging.fd, trusting: Set(seals.keys))
+                sealed = record != nil || unchanged != nil
                 var keep: Set<String> = [BuildTarget.readmeName, BuildTarget.manifestName]
                 if request.artwork { keep.insert(ArtworkStage.folder) }
                 try staging.removeAll(in: "", except: keep)
@@ -151,9 +162,12 @@ public enum BuildPipeline {
                 // server maps (each written and hashed as its emitter finishes) are independent:
                 // they run concurrently. Whatever fails, every task is waited for before the
                 // staging folder is given up.
-                let artworkPlans = plan.artwork
-                let artworkTask: Task<ArtworkStage.Result, any Error>? = request.artwork
-                    ? Task { try await ArtworkStage.run(artworkPlans, into: staging, record: record, cache: cache, engine: engine) }
+                // The artwork cache's index is read only when the artwork stage runs.
+                let artworkTask: Task<(ArtworkStage.Result, ArtworkCache?), any Error>? = request.artwork && unchanged == nil
+                    ? Task {
+                        let cache = ArtworkCache.open(at: cachePath, index: ArtworkCache.readIndex(at: cachePath))
+                        return (try await ArtworkStage.run(artworkPlans, into: staging, record: record, cache: cache, engine: engine), cache)
+                    }
                     : nil
                 func artworkSettled() async { _ = try? await artworkTask?.value }
                 // Static maps are compiled as of `--at`; without it, as of the start of the
@@ -187,7 +201,7 @@ public enum BuildPipeline {
                 serverMaps = maps.targets
                 clock.end("server-maps")
                 if let artworkTask {
-                    staged = try await artworkTask.value
+                    (staged, cache) = try await artworkTask.value
                     stageDiagnostics += staged.diagnostics
                     if staged.diagnostics.fails(strict: request.strict) { throw StageFailed() }
                 }
@@ -195,19 +209,31 @@ public enum BuildPipeline {
                 var manifest = BuildManifest(
                     toolVersion: request.toolVersion, at: request.at, inputDigest: source.inputDigest,
                     inputFiles: source.fileDigests.count, codesByStatus: plan.codesByStatus,
-                    artworkCodes: staged.codes,
+                    artworkCodes: unchanged?.codes ?? staged.codes,
                     files: outputs + staged.files.map { BuildManifest.File(path: $0.path, digest: $0.digest, size: $0.size) })
+                manifest.listedArtwork = listed?.entries
                 manifest.serverMaps = serverMaps
                 manifest.redirectTable = BuildManifest.RedirectTableInfo(codes: table.codes.count, domains: table.domains.count)
                 manifest.nextTransition = table.nextTransition(after: asOf.seconds).map(Instant.init(seconds:))
                 try staging.write(readme, to: BuildTarget.readmeName)
-                try staging.write(manifest.bytes(), to: BuildTarget.manifestName)
-                if request.artwork { seal = StagingRecord.seal(of: staging.fd) }
+                let layout = manifest.layout()
+                try staging.write(layout.bytes, to: BuildTarget.manifestName)
+                if request.artwork {
+                    seal = StagingRecord.seal(of: staging.fd)
+                    // The plan is known to be in full in `artwork/` when it was already, or when
+                    // every file of it was placed without a finding.
+                    let complete = unchanged.map { ($0.codes, $0.files) }
+                        ?? (staged.diagnostics.isEmpty ? (staged.codes, staged.files.count) : nil)
+                    if let digest, let complete {
+                        sealedArtwork = StagingSeals.Artwork(planDigest: digest, codes: complete.0, files: complete.1,
+                                                             entries: layout.artworkEntries ?? 0..<0)
+                    }
+                }
                 clock.end("manifest")
             } committed: { parentFD in
                 // Under the build lock, so that concurrent builds do not lose each other's seals.
                 if let seal, StagingRecord.isSettled(seal, parentFD: parentFD) {
-                    cache?.recordSeal(seal, alone: request.verifyArtwork)
+                    StagingSeals.record(seal, artwork: sealedArtwork, at: cachePath, alone: request.verifyArtwork)
                 }
             }
             clock.end("commit")
@@ -220,11 +246,27 @@ public enum BuildPipeline {
         diagnostics = (diagnostics + stageDiagnostics).sorted(by: Diagnostic.reportOrder)
         cache?.save(used: staged.used, added: staged.added)
         clock.end("cache")
+        let artworkFiles = unchanged?.files ?? staged.files.count
         let summary = Summary(
             out: target.path, swap: swap, codes: codeCount, printedCodes: plan.printedCodes,
-            artworkFiles: staged.files.count, rendered: staged.rendered, reused: staged.reused, stagingSealed: sealed,
-            files: outputs.count + staged.files.count + 2, timings: clock.phases)
+            artworkFiles: artworkFiles, rendered: staged.rendered, reused: unchanged?.files ?? staged.reused, stagingSealed: sealed,
+            artworkUnchanged: unchanged != nil, files: outputs.count + artworkFiles + 2, timings: clock.phases)
         return Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: summary, workingSet: (lint, plan, table))
+    }
+
+    /// The staging folder's artwork when it is sealed (`seals`) as holding the plan with
+    /// `planDigest` in full: what its seal says, and its manifest's artwork entries.
+    static func unchangedArtwork(in staging: StagingFolder, seals: [StagingRecord.Seal: StagingSeals.Artwork?], planDigest: SHA256.Digest?)
+        -> (artwork: StagingSeals.Artwork, entries: BuildManifest.ListedArtwork)?
+    {
+        guard let planDigest, !seals.isEmpty, let seal = StagingRecord.seal(of: staging.fd), let known = seals[seal] ?? nil,
+              known.planDigest == planDigest
+        else { return nil }
+        guard known.files > 0 else { return (known, BuildManifest.ListedArtwork(entries: [], count: 0)) }
+        guard let entries = FileOps.read(known.entries, of: BuildTarget.manifestName, in: staging.fd, size: seal.manifest.size),
+              entries.starts(with: FileLayout.open), entries.reversed().starts(with: FileLayout.close.reversed())
+        else { return nil }
+        return (known, BuildManifest.ListedArtwork(entries: entries, count: known.files))
     }
 
     /// The codes, held until the server maps' task releases them (beside the table's files,

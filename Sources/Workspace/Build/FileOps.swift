@@ -74,6 +74,30 @@ enum FileOps {
         return bytes
     }
 
+    /// The bytes in `range` of the regular file `name` below `folder`, when the file has `size`
+    /// bytes; nil otherwise or when it cannot be read whole.
+    static func read(_ range: Range<Int>, of name: String, in folder: Int32, size: Int) -> [UInt8]? {
+        let fd = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size, range.upperBound <= size else {
+            return nil
+        }
+        var bytes = [UInt8](repeating: 0, count: range.count)
+        var total = 0
+        while total < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return pread(fd, base + total, buffer.count - total, off_t(range.lowerBound + total))
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            total += count
+        }
+        return bytes
+    }
+
     /// The last `count` bytes (or fewer) of a regular file below `folder`.
     static func readTail(_ name: String, in folder: Int32, count: Int) -> [UInt8]? {
         let fd = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)

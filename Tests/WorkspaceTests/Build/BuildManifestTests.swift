@@ -45,4 +45,41 @@ struct BuildManifestTests {
         #expect(manifest.json().contains("\"files\": [],\n"))
         #expect(manifest.json().hasSuffix("}\n"))
     }
+
+    /// A build whose artwork is unchanged copies the artwork entries of the staging folder's
+    /// manifest as one byte range: the result must be the manifest written from the whole list,
+    /// wherever the artwork entries fall among the other files (server maps like `apache/`
+    /// come before them).
+    @Test(arguments: [
+        ["artwork/A.svg", "artwork/B.png", "redirects.json", "redirects.qrt"],
+        ["apache/codes.map", "artwork/A.svg", "artwork/B.png", "nginx/codes.map", "redirects.qrt"],
+        ["apache/codes.map", "artwork/A.svg"],
+        ["artwork/A.svg"],
+        ["artwork.txt", "artwork/A.svg", "artworks/x"],
+    ])
+    func artworkEntriesCopiedAsOneRangeGiveTheSameManifest(_ paths: [String]) throws {
+        let files = paths.enumerated().map { BuildManifest.File(path: $1, digest: SHA256.hash($1), size: 7 * $0 + 1) }
+        let whole = BuildManifest(toolVersion: "1", at: nil, inputDigest: SHA256.hash("in"), inputFiles: 2,
+                                  codesByStatus: [.active: 2], artworkCodes: 2, files: files.reversed())
+        let layout = whole.layout()
+        let range = try #require(layout.artworkEntries)
+        let entries = Array(layout.bytes[range])
+        #expect(entries.starts(with: FileLayout.open) && entries.reversed().starts(with: FileLayout.close.reversed()))
+        var spliced = whole
+        spliced.files = files.filter { !$0.path.hasPrefix("artwork/") }
+        let artworkCount = files.count - spliced.files.count
+        spliced.listedArtwork = BuildManifest.ListedArtwork(entries: entries, count: artworkCount)
+        let again = spliced.layout()
+        #expect(again.bytes == layout.bytes)
+        #expect(again.artworkEntries == range)
+    }
+
+    @Test func aManifestWithoutArtworkHasNoArtworkRange() {
+        let manifest = BuildManifest(toolVersion: "1", at: nil, inputDigest: SHA256.hash(""), inputFiles: 0, codesByStatus: [:],
+                                     artworkCodes: 0, files: [BuildManifest.File(path: "redirects.qrt", digest: SHA256.hash(""), size: 1)])
+        #expect(manifest.layout().artworkEntries == nil)
+        var listedNothing = manifest
+        listedNothing.listedArtwork = BuildManifest.ListedArtwork(entries: [], count: 0)
+        #expect(listedNothing.layout().bytes == manifest.layout().bytes)
+    }
 }

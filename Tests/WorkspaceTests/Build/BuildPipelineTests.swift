@@ -268,6 +268,70 @@ struct BuildPipelineTests {
         #expect(repo.snapshot("build") == repo.snapshot("clean"))
     }
 
+    /// When the staging folder is sealed holding this build's whole artwork plan (its digest
+    /// is recorded with the seal), the artwork stage does not run: the manifest's artwork
+    /// entries are copied from the staging folder's, also when server maps (`apache/`) come
+    /// before them. Every build equals a clean one. A change that moves a planned file (a new
+    /// slug is a new short URL) stages the artwork again, in each folder once.
+    @Test(arguments: ["[]", "[nginx, apache]"])
+    func anUnchangedArtworkPlanIsNotStagedAgain(_ targets: String) async throws {
+        let repo = try portfolio(targets: targets)
+        defer { repo.remove() }
+        func expectClean(_ label: String) async throws {
+            for leftover in ["clean", "clean.staging", "fresh-cache"] { try? FileManager.default.removeItem(atPath: repo.path + "/" + leftover) }
+            let clean = try await build(repo, out: repo.path + "/clean", cache: repo.path + "/fresh-cache")
+            #expect(clean.summary?.artworkUnchanged == false)
+            #expect(repo.snapshot("build") == repo.snapshot("clean"), "\(label)")
+        }
+        for _ in 0..<2 { #expect(try await build(repo).summary?.artworkUnchanged == false) }
+        let third = try await build(repo)
+        let summary = try #require(third.summary)
+        #expect(summary.artworkUnchanged && summary.stagingSealed && summary.artworkFiles == 16 && summary.reused == 16)
+        #expect(summary.rendered == 0 && summary.files == repo.snapshot("build").count)
+        try await expectClean("nothing changed")
+
+        try repo.write("id: C-1\nslug: c1\nstatus: active\ntarget: https://www.acme.example/moved\n", to: "codes/c1.yaml")
+        #expect(try await build(repo).summary?.artworkUnchanged == true)
+        try await expectClean("a target re-pointed")
+
+        try repo.write("id: C-1\nslug: c1-new\nstatus: active\ntarget: https://www.acme.example/moved\n", to: "codes/c1.yaml")
+        let reslugged = try #require(try await build(repo).summary)
+        #expect(!reslugged.artworkUnchanged && reslugged.rendered == 4)
+        try await expectClean("a slug changed")
+        let other = try #require(try await build(repo).summary)
+        #expect(!other.artworkUnchanged && other.rendered == 0, "the other folder still held the old plan")
+        #expect(try await build(repo).summary?.artworkUnchanged == true)
+        try await expectClean("settled again")
+
+        try repo.write("id: C-3\nslug: c3\nstatus: active\ntarget: https://www.acme.example/3\nartwork: {formats: [svg]}\n",
+                       to: "codes/c3.yaml")
+        #expect(try await build(repo).summary?.artworkUnchanged == false)
+        #expect(try await build(repo).summary?.artworkUnchanged == false)
+        #expect(try await build(repo).summary?.artworkFiles == 13)
+        try await expectClean("fewer formats")
+    }
+
+    /// A seal whose recorded range of the manifest does not hold artwork entries (a seals file
+    /// edited by hand) is not trusted for the copy: the build stages the artwork as usual.
+    @Test func aSealWithAWrongRangeStagesTheArtwork() async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        for _ in 0..<3 { _ = try await build(repo) }
+        let cache = repo.path + "/.qrops-cache/artwork"
+        let seals = StagingSeals.read(at: cache)
+        #expect(seals.values.contains { $0 != nil })
+        StagingSeals.forget(at: cache)
+        for case let (seal, artwork?) in seals {
+            var shifted = artwork
+            shifted.entries = artwork.entries.lowerBound + 1..<artwork.entries.upperBound
+            StagingSeals.record(seal, artwork: shifted, at: cache)
+        }
+        let next = try #require(try await build(repo).summary)
+        #expect(!next.artworkUnchanged && next.stagingSealed && next.rendered == 0)
+        _ = try await build(repo, out: repo.path + "/clean", cache: repo.path + "/fresh-cache")
+        #expect(repo.snapshot("build") == repo.snapshot("clean"))
+    }
+
     /// The one thing a seal cannot see: an artwork file rewritten in place (its folder is
     /// untouched). Artwork is hard-linked from the cache, so the edit shows in every build
     /// folder holding that file; a sealed build keeps it (docs/build.md says so) until
