@@ -44,14 +44,3 @@ struct ByteKey: Hashable {
         return left.count == right.count ? 0 : (left.count < right.count ? -1 : 1)
     }
 }
-
-/// Bytes as a dictionary key, hashed in one call (an `[UInt8]` key hashes byte by byte).
-struct BytesKey: Hashable {
-    let bytes: [UInt8]
-
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-    }
-}

@@ -37,8 +37,7 @@ public enum QRTWriter {
         for domain in table.domains { encode(domain, into: &domains, refs: &refs) }
         var codes = ByteWriter()
         codes.bytes.reserveCapacity(table.codes.count * QRTLayout.codeRecordSize)
-        var details = ByteWriter()
-        var detailOffsets: [BytesKey: UInt32] = [:]
+        var details = DetailDeduper()
         var slugs: [UInt32] = []
         slugs.reserveCapacity(table.codes.count)
         for index in table.codes.indices {
@@ -46,15 +45,10 @@ public enum QRTWriter {
             slugs.append(strings.slug)
             scratch.bytes.removeAll(keepingCapacity: true)
             try encodeDetail(table.codes[index], into: &scratch, refs: &refs)
-            let detail: UInt32
-            if let existing = detailOffsets[BytesKey(scratch.bytes)] {
-                detail = existing
-            } else {
-                guard details.count < Int(UInt32.max) else { throw .unwritable("the detail section exceeds 4 GiB") }
-                detail = UInt32(details.count)
-                detailOffsets[BytesKey(scratch.bytes)] = detail
-                details.append(scratch.bytes)
+            guard let offset = details.offset(of: scratch.bytes, limit: Int(UInt32.max) - 1) else {
+                throw .unwritable("the detail section exceeds 4 GiB")
             }
+            let detail = UInt32(offset)
             codes.u32(strings.slug)
             codes.u32(strings.id)
             codes.u32(strings.target)
@@ -65,7 +59,7 @@ public enum QRTWriter {
             codes.u8(table.codes[index].forwardQuery ? QRTLayout.forwardQueryFlag : 0)
         }
         let index = buildIndex(table, domainIndex: domainIndex, slugs: slugs)
-        return try assemble([domains.bytes, codes.bytes, index, details.bytes, pool.bytes], codeCount: table.codes.count)
+        return try assemble([domains.bytes, codes.bytes, index, details.section.bytes, pool.bytes], codeCount: table.codes.count)
     }
 
     // MARK: - Records
@@ -128,8 +122,8 @@ public enum QRTWriter {
         }
         if !code.routes.isEmpty {
             out.varint(UInt64(code.routes.count))
-            for (number, route) in code.routes.enumerated() {
-                try encode(route, into: &out, refs: &refs, at: "code \(code.id) route \(number + 1)")
+            for number in code.routes.indices {
+                try encode(code.routes[number], into: &out, refs: &refs, at: "code \(code.id) route \(number + 1)")
             }
         }
     }
@@ -149,10 +143,8 @@ public enum QRTWriter {
             out.varint(UInt64(condition.devices.count))
             for device in condition.devices { out.u8(deviceValue(device)) }
         }
-        for list in [condition.languages, condition.countries] where !list.isEmpty {
-            out.varint(UInt64(list.count))
-            for item in list { out.varint(UInt64(refs.ref(item))) }
-        }
+        encode(condition.languages, into: &out, refs: &refs)
+        encode(condition.countries, into: &out, refs: &refs)
         if !condition.query.isEmpty {
             out.varint(UInt64(condition.query.count))
             for wanted in condition.query {
@@ -180,6 +172,13 @@ public enum QRTWriter {
                 out.varint(UInt64(refs.ref(arm.target)))
             }
         }
+    }
+
+    /// A list of strings, when it has any: its count, then each string's reference.
+    static func encode(_ list: [String], into out: inout ByteWriter, refs: inout some StringRefs) {
+        guard !list.isEmpty else { return }
+        out.varint(UInt64(list.count))
+        for item in list { out.varint(UInt64(refs.ref(item))) }
     }
 
     static func instant(_ seconds: Int64, _ place: @autoclosure () -> String) throws(QRTError) -> Int64 {

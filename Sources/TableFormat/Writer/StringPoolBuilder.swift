@@ -127,11 +127,14 @@ struct StringPoolBuilder {
         func bytes(_ span: Span) -> UnsafeRawBufferPointer {
             UnsafeRawBufferPointer(rebasing: arena[span.start..<span.start + span.count])
         }
-        // 1. The strings, sorted.
-        let sorted = spans.indices.sorted { ByteKey.compare(bytes(spans[$0]), bytes(spans[$1])) < 0 }
+        // 1. The strings, sorted (their first eight bytes, big-endian, decide most comparisons).
+        var keyed = spans.indices.map { (head: Self.head(bytes(spans[$0])), id: $0) }
+        keyed.sort { $0.head != $1.head ? $0.head < $1.head : ByteKey.compare(bytes(spans[$0.id]), bytes(spans[$1.id])) < 0 }
+        let sorted = keyed.map(\.id)
 
-        // 2. Shared prefixes of sorted neighbours, up to their last common cut byte.
-        var candidates: [(span: Span, id: Int)] = sorted.map { (spans[$0], $0) }
+        // 2. Shared prefixes of sorted neighbours, up to their last common cut byte (a prefix
+        // equal to the one before it is left out: equal byte strings become one node anyway).
+        var prefixes: [Span] = []
         var previous: Span?
         for id in sorted {
             let span = spans[id]
@@ -144,17 +147,28 @@ struct StringPoolBuilder {
             var cut = common
             while cut >= Self.minimumPrefix, !Self.isCut(right[cut - 1]) { cut -= 1 }
             if cut >= Self.minimumPrefix, cut < previous.count {
-                candidates.append((Span(start: span.start, count: cut), -1))
+                let prefix = Span(start: span.start, count: cut)
+                if let last = prefixes.last, ByteKey.compare(bytes(last), bytes(prefix)) == 0 { continue }
+                prefixes.append(prefix)
             }
         }
+        prefixes.sort { ByteKey.compare(bytes($0), bytes($1)) < 0 }
 
-        // 3. The nodes: all of these sorted, equal byte strings merged (a string wins over a
-        // prefix copy); each node's parent is the longest node that is a proper prefix of it,
-        // keeping chains at most `maxStringDepth` long.
-        candidates.sort {
-            let order = ByteKey.compare(bytes($0.span), bytes($1.span))
-            return order != 0 ? order < 0 : $0.id > $1.id
+        // 3. The nodes: strings and prefixes merged in byte order, equal byte strings merged (a
+        // string wins over a prefix copy); each node's parent is the longest node that is a
+        // proper prefix of it, keeping chains at most `maxStringDepth` long.
+        var candidates: [(span: Span, id: Int)] = []
+        candidates.reserveCapacity(sorted.count + prefixes.count)
+        var nextPrefix = 0
+        for id in sorted {
+            let span = spans[id]
+            while nextPrefix < prefixes.count, ByteKey.compare(bytes(prefixes[nextPrefix]), bytes(span)) < 0 {
+                candidates.append((prefixes[nextPrefix], -1))
+                nextPrefix += 1
+            }
+            candidates.append((span, id))
         }
+        for prefix in prefixes[nextPrefix...] { candidates.append((prefix, -1)) }
         var nodes: [Span] = []
         var parents: [Int] = []
         var nodeOfString = [Int](repeating: -1, count: spans.count)
@@ -202,6 +216,15 @@ struct StringPoolBuilder {
         // (Every added string is used; this only guards against a caller that adds without use.)
         for node in nodeOfString where nodeOffsets[node] < 0 { place(node) }
         return (pool.bytes, nodeOfString.map { UInt32(truncatingIfNeeded: nodeOffsets[$0]) })
+    }
+
+    /// The first eight bytes as a big-endian number (zero-padded): when two strings' heads
+    /// differ, their order is the strings' bytewise order.
+    @inline(__always)
+    static func head(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var head: UInt64 = 0
+        for index in 0..<8 { head = head << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
+        return head
     }
 
     private static func isPrefix(_ prefix: UnsafeRawBufferPointer, of text: UnsafeRawBufferPointer) -> Bool {

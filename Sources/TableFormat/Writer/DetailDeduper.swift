@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `DETL` section under construction: each distinct detail block stored once, found again
+/// by its bytes (an open-addressing table of offsets, at most half full, hashed with the string
+/// pool's hash; faster than a `Dictionary` keyed by byte arrays, which allocates a key per code).
+struct DetailDeduper {
+    private(set) var section = ByteWriter()
+    private var entries: [(hash: UInt64, start: Int, count: Int)] = []
+    private var slots = [Int32](repeating: -1, count: 1_024)
+
+    /// The offset of `block` in the section, appending it when it is new; nil when the section
+    /// would pass `limit` bytes.
+    mutating func offset(of block: [UInt8], limit: Int) -> Int? {
+        block.withUnsafeBytes { bytes in
+            let hash = StringPoolBuilder.hash(bytes)
+            var mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 {
+                let entry = entries[Int(slots[slot])]
+                if entry.hash == hash, entry.count == bytes.count, equals(entry.start, bytes) { return entry.start }
+                slot = (slot + 1) & mask
+            }
+            guard section.count <= limit else { return nil }
+            let start = section.count
+            section.bytes.append(contentsOf: bytes)
+            entries.append((hash, start, bytes.count))
+            slots[slot] = Int32(truncatingIfNeeded: entries.count - 1)
+            if 2 * entries.count > slots.count {
+                slots = [Int32](repeating: -1, count: 2 * slots.count)
+                mask = slots.count - 1
+                for (index, entry) in entries.enumerated() {
+                    var slot = Int(truncatingIfNeeded: entry.hash) & mask
+                    while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                    slots[slot] = Int32(truncatingIfNeeded: index)
+                }
+            }
+            return start
+        }
+    }
+
+    private func equals(_ start: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count > 0, let other = bytes.baseAddress else { return true }
+        return section.bytes.withUnsafeBytes { section in
+            guard let base = section.baseAddress else { return false }
+            return memcmp(base + start, other, bytes.count) == 0
+        }
+    }
+}
