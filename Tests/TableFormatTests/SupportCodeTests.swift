@@ -23,6 +23,26 @@ import Testing
         #expect(KeyHash.hash(host: "qr.acme.example", slugKey: "cx1") == expected)
     }
 
+    /// The string pool's word-at-a-time helpers agree with byte-by-byte definitions: the
+    /// common prefix of two strings differing at every position up to 40 (and equal ones), and
+    /// the big-endian head whose order is the strings' order whenever heads differ.
+    @Test(arguments: Array(0...40))
+    func stringPoolHelpers(_ differAt: Int) {
+        let left = Array("https://www.acme.example/eu/retail/coffee-x1/setup".utf8)
+        var right = left
+        if differAt < right.count { right[differAt] ^= 0x20 }
+        for limit in [0, 3, 8, 9, 16, 17, left.count] {
+            let naive = zip(left, right).prefix(limit).prefix { $0 == $1 }.count
+            let fast = left.withUnsafeBytes { l in right.withUnsafeBytes { r in StringPoolBuilder.commonPrefix(l, r, limit: limit) } }
+            #expect(fast == naive, "limit \(limit)")
+        }
+        let shorter = Array(left.prefix(differAt % 12)), other = Array(right.prefix(differAt % 10 + 1))
+        let heads = shorter.withUnsafeBytes { a in other.withUnsafeBytes { b in (StringPoolBuilder.head(a), StringPoolBuilder.head(b)) } }
+        if heads.0 != heads.1 {
+            #expect((heads.0 < heads.1) == shorter.lexicographicallyPrecedes(other))
+        }
+    }
+
     @Test(arguments: [0, 1, 127, 128, 300, 16_383, 16_384, Int(UInt32.max), Int.max])
     func varints(value: Int) throws {
         var writer = ByteWriter()

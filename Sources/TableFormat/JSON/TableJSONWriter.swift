@@ -104,12 +104,14 @@ public enum TableJSONWriter {
         }
         if !code.utm.isEmpty {
             json.key("utm")
-            pairs(code.utm.map { ($0.name, $0.value) }, &json)
+            json.beginArray()
+            for parameter in code.utm { pair(parameter.name, parameter.value, &json) }
+            json.endArray()
         }
         if !code.routes.isEmpty {
             json.key("routes")
             json.beginArray()
-            for route in code.routes { write(route, &json) }
+            for index in code.routes.indices { write(code.routes[index], &json) }
             json.endArray()
         }
         if let fallback = code.fallback {
@@ -126,7 +128,9 @@ public enum TableJSONWriter {
         json.beginObject()
         if !condition.devices.isEmpty {
             json.key("device")
-            strings(condition.devices.map(\.rawValue), &json)
+            json.beginArray()
+            for device in condition.devices { json.string(device.rawValue) }
+            json.endArray()
         }
         if !condition.languages.isEmpty {
             json.key("language")
@@ -138,7 +142,9 @@ public enum TableJSONWriter {
         }
         if !condition.query.isEmpty {
             json.key("query")
-            pairs(condition.query.map { ($0.name, $0.value) }, &json)
+            json.beginArray()
+            for wanted in condition.query { pair(wanted.name, wanted.value, &json) }
+            json.endArray()
         }
         if let after = condition.after {
             json.key("after")
@@ -175,18 +181,15 @@ public enum TableJSONWriter {
         json.endArray()
     }
 
-    /// `[{"name": ..., "value": ...}]` (a nil value is `null`: any value).
-    static func pairs(_ items: [(String, String?)], _ json: inout JSONStream) {
-        json.beginArray()
-        for (name, value) in items {
-            json.beginObject()
-            json.key("name")
-            json.string(name)
-            json.key("value")
-            if let value { json.string(value) } else { json.null() }
-            json.endObject()
-        }
-        json.endArray()
+    /// `{"name": ..., "value": ...}` (a nil value is `null`: any value), an element of the
+    /// `utm` and `query` arrays.
+    static func pair(_ name: String, _ value: String?, _ json: inout JSONStream) {
+        json.beginObject()
+        json.key("name")
+        json.string(name)
+        json.key("value")
+        if let value { json.string(value) } else { json.null() }
+        json.endObject()
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ` (UTC). Instants outside years 0000–9999, which the `.qrt`

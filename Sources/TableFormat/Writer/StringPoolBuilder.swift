@@ -141,10 +141,7 @@ struct StringPoolBuilder {
             defer { previous = span }
             guard let previous else { continue }
             let left = bytes(previous), right = bytes(span)
-            var common = 0
-            let limit = min(left.count, right.count - 1)
-            while common < limit, left[common] == right[common] { common += 1 }
-            var cut = common
+            var cut = Self.commonPrefix(left, right, limit: min(left.count, right.count - 1))
             while cut >= Self.minimumPrefix, !Self.isCut(right[cut - 1]) { cut -= 1 }
             if cut >= Self.minimumPrefix, cut < previous.count {
                 let prefix = Span(start: span.start, count: cut)
@@ -229,11 +226,20 @@ struct StringPoolBuilder {
 
     private static func isPrefix(_ prefix: UnsafeRawBufferPointer, of text: UnsafeRawBufferPointer) -> Bool {
         guard prefix.count <= text.count else { return false }
-        var index = 0
-        while index < prefix.count {
-            if prefix[index] != text[index] { return false }
-            index += 1
+        guard prefix.count > 0, let left = prefix.baseAddress, let right = text.baseAddress else { return true }
+        return memcmp(left, right, prefix.count) == 0
+    }
+
+    /// How many leading bytes `left` and `right` share, at most `limit` (eight at a time).
+    static func commonPrefix(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer, limit: Int) -> Int {
+        var common = 0
+        while common + 8 <= limit {
+            let difference = left.loadUnaligned(fromByteOffset: common, as: UInt64.self)
+                ^ right.loadUnaligned(fromByteOffset: common, as: UInt64.self)
+            if difference != 0 { return common + (UInt64(littleEndian: difference).trailingZeroBitCount >> 3) }
+            common += 8
         }
-        return true
+        while common < limit, left[common] == right[common] { common += 1 }
+        return common
     }
 }
