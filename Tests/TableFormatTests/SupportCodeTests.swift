@@ -43,6 +43,18 @@ import Testing
         }
     }
 
+    /// The writer's first pass gathers strings in parallel chunks: whatever the chunk size,
+    /// the ids, the use stream and the slugs' ids are those of one chunk (a sequential pass).
+    @Test(arguments: [1, 7, 64, 250])
+    func gatheringInChunksNumbersStringsAsOnePass(_ chunkSize: Int) throws {
+        let codes = CanonicalTable.canonical(SampleTables.random(seed: 42, codes: 600)).codes
+        var sequential = CollectingRefs(), chunked = CollectingRefs()
+        let slugs = try StringGathering.collect(codes, into: &sequential, chunkSize: Int.max)
+        #expect(try StringGathering.collect(codes, into: &chunked, chunkSize: chunkSize) == slugs)
+        #expect(chunked.stream == sequential.stream && chunked.pool.stringCount == sequential.pool.stringCount)
+        #expect(slugs.count == codes.count && sequential.stream.count > 3 * codes.count)
+    }
+
     @Test(arguments: [0, 1, 127, 128, 300, 16_383, 16_384, Int(UInt32.max), Int.max])
     func varints(value: Int) throws {
         var writer = ByteWriter()

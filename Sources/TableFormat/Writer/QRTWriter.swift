@@ -1,4 +1,5 @@
 import Catalog
+import Dispatch
 import Routing
 
 /// Writes a `RedirectTable` as a `.qrt` file (docs/table-format.md). Pure and deterministic:
@@ -22,27 +23,27 @@ public enum QRTWriter {
         collecting.stream.reserveCapacity(table.codes.count * 12)
         var scratch = ByteWriter()
         for domain in table.domains { encode(domain, into: &scratch, refs: &collecting) }
-        // Codes by index, here and below: `for code in` would copy (retain and release) each.
-        for index in table.codes.indices {
-            scratch.bytes.removeAll(keepingCapacity: true)
-            try encodeRecordStrings(table.codes[index], refs: &collecting)
-            try encodeDetail(table.codes[index], into: &scratch, refs: &collecting)
-        }
+        let slugIDs = try StringGathering.collect(table.codes, into: &collecting)
         let pool = collecting.pool.build(uses: collecting.stream)
         guard pool.bytes.count < Int(UInt32.max) else { throw .unwritable("the string pool exceeds 4 GiB") }
 
-        // Pass 2: the sections.
+        // The hash index needs only the slugs' offsets: it is built beside pass 2.
+        let slugs = slugIDs.map { pool.offsets[Int($0)] }
+        let indexSlot = Slots<[UInt8]>(count: 1)
+        let indexTable = table
+        let indexing = DispatchWorkItem { indexSlot.set(0, buildIndex(indexTable, domainIndex: domainIndex, slugs: slugs)) }
+        DispatchQueue.global().async(execute: indexing)
+
+        // Pass 2: the sections. Codes by index: `for code in` would copy (retain and release) each.
         var refs = ReplayingRefs(stream: collecting.stream, offsets: pool.offsets)
         var domains = ByteWriter()
         for domain in table.domains { encode(domain, into: &domains, refs: &refs) }
         var codes = ByteWriter()
         codes.bytes.reserveCapacity(table.codes.count * QRTLayout.codeRecordSize)
         var details = DetailDeduper()
-        var slugs: [UInt32] = []
-        slugs.reserveCapacity(table.codes.count)
+        var lastDomain: (host: String, number: Int)?
         for index in table.codes.indices {
             let strings = try encodeRecordStrings(table.codes[index], refs: &refs)
-            slugs.append(strings.slug)
             scratch.bytes.removeAll(keepingCapacity: true)
             try encodeDetail(table.codes[index], into: &scratch, refs: &refs)
             guard let offset = details.offset(of: scratch.bytes, limit: Int(UInt32.max) - 1) else {
@@ -54,11 +55,17 @@ public enum QRTWriter {
             codes.u32(strings.target)
             codes.u32(strings.fallback)
             codes.u32(detail)
-            codes.u16(UInt16(domainIndex[ByteKey(table.codes[index].domain)] ?? 0))
+            // Codes of one domain are neighbours (canonical order).
+            let host = table.codes[index].domain
+            if lastDomain == nil || lastDomain?.host.utf8.elementsEqual(host.utf8) != true {
+                lastDomain = (host, domainIndex[ByteKey(host)] ?? 0)
+            }
+            codes.u16(UInt16(lastDomain?.number ?? 0))
             codes.u8(stateValue(table.codes[index].state))
             codes.u8(table.codes[index].forwardQuery ? QRTLayout.forwardQueryFlag : 0)
         }
-        let index = buildIndex(table, domainIndex: domainIndex, slugs: slugs)
+        indexing.wait()
+        let index = indexSlot.values.first ?? []
         return try assemble([domains.bytes, codes.bytes, index, details.section.bytes, pool.bytes], codeCount: table.codes.count)
     }
 

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// Builds the `STRS` section (docs/table-format.md, "String pool"): every distinct string once,
 /// each stored as a reference to its longest stored proper prefix (its parent) plus the bytes
@@ -46,12 +47,23 @@ struct StringPoolBuilder {
     /// Adds a string (once) and returns its id.
     mutating func add(_ text: String) -> Int {
         var text = text
-        return text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+        return text.withUTF8 { add(UnsafeRawBufferPointer($0), hash: Self.hash(UnsafeRawBufferPointer($0))) }
     }
 
-    private mutating func add(_ bytes: UnsafeRawBufferPointer) -> Int {
+    /// `add` with the string's `hash(_:)` worked out already (in parallel, by the caller).
+    mutating func add(_ text: String, hash: UInt64) -> Int {
+        var text = text
+        return text.withUTF8 { add(UnsafeRawBufferPointer($0), hash: hash) }
+    }
+
+    /// The hash `add` files a string under.
+    static func hash(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { hash(UnsafeRawBufferPointer($0)) }
+    }
+
+    private mutating func add(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Int {
         if slots.isEmpty { rehash(slotCount: 1_024) }
-        let hash = Self.hash(bytes)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
@@ -127,10 +139,8 @@ struct StringPoolBuilder {
         func bytes(_ span: Span) -> UnsafeRawBufferPointer {
             UnsafeRawBufferPointer(rebasing: arena[span.start..<span.start + span.count])
         }
-        // 1. The strings, sorted (their first eight bytes, big-endian, decide most comparisons).
-        var keyed = spans.indices.map { (head: Self.head(bytes(spans[$0])), id: $0) }
-        keyed.sort { $0.head != $1.head ? $0.head < $1.head : ByteKey.compare(bytes(spans[$0.id]), bytes(spans[$1.id])) < 0 }
-        let sorted = keyed.map(\.id)
+        // 1. The strings, sorted.
+        let sorted = sortedIDs()
 
         // 2. Shared prefixes of sorted neighbours, up to their last common cut byte (a prefix
         // equal to the one before it is left out: equal byte strings become one node anyway).
@@ -213,6 +223,52 @@ struct StringPoolBuilder {
         // (Every added string is used; this only guards against a caller that adds without use.)
         for node in nodeOfString where nodeOffsets[node] < 0 { place(node) }
         return (pool.bytes, nodeOfString.map { UInt32(truncatingIfNeeded: nodeOffsets[$0]) })
+    }
+
+    /// The ids of the strings in byte order: two halves sorted in parallel, then merged (their
+    /// first eight bytes, big-endian, decide most comparisons).
+    private func sortedIDs() -> [Int] {
+        typealias Keyed = (head: UInt64, id: Int)
+        let spans = spans, arena = arena
+        @Sendable func precedes(_ a: Keyed, _ b: Keyed, _ arena: UnsafeRawBufferPointer) -> Bool {
+            if a.head != b.head { return a.head < b.head }
+            let left = spans[a.id], right = spans[b.id]
+            return ByteKey.compare(UnsafeRawBufferPointer(rebasing: arena[left.start..<left.start + left.count]),
+                                   UnsafeRawBufferPointer(rebasing: arena[right.start..<right.start + right.count])) < 0
+        }
+        let keyed: [Keyed] = arena.withUnsafeBytes { arena in
+            spans.indices.map { id in
+                (Self.head(UnsafeRawBufferPointer(rebasing: arena[spans[id].start..<spans[id].start + spans[id].count])), id)
+            }
+        }
+        let middle = keyed.count / 2
+        let halves = Slots<[Keyed]>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: keyed.count < 4_096 ? 1 : 2) { half in
+            var part = keyed.count < 4_096 ? keyed : Array(half == 0 ? keyed[..<middle] : keyed[middle...])
+            arena.withUnsafeBytes { arena in part.sort { precedes($0, $1, arena) } }
+            halves.set(half, part)
+        }
+        let parts = halves.values
+        guard parts.count == 2 else { return parts.first?.map(\.id) ?? [] }
+        // Merge: strings are distinct, so the order is total and the result is the full sort's.
+        return arena.withUnsafeBytes { arena in
+            var merged: [Int] = []
+            merged.reserveCapacity(keyed.count)
+            var left = 0, right = 0
+            let (first, second) = (parts[0], parts[1])
+            while left < first.count, right < second.count {
+                if precedes(second[right], first[left], arena) {
+                    merged.append(second[right].id)
+                    right += 1
+                } else {
+                    merged.append(first[left].id)
+                    left += 1
+                }
+            }
+            for item in first[left...] { merged.append(item.id) }
+            for item in second[right...] { merged.append(item.id) }
+            return merged
+        }
     }
 
     /// The first eight bytes as a big-endian number (zero-padded): when two strings' heads

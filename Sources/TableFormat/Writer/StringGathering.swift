@@ -1,0 +1,102 @@
+import Dispatch
+import Routing
+import Synchronization
+
+/// The `.qrt` writer's first pass, split in two: the strings each code refers to, in encoding
+/// order, are gathered in parallel chunks of codes, each chunk numbering its own distinct
+/// strings in order of first use (`local`); then, chunk after chunk, those are added to the one
+/// `StringPoolBuilder` and the chunk's uses mapped to the global ids. A string new to the table
+/// is first used in the chunk that adds it, in that chunk's order, so the ids and the use
+/// stream are the ones a single sequential pass gives, and the bytes are the same.
+struct GatheringRefs: StringRefs {
+    /// The chunk's distinct strings by local id, and their hashes.
+    var local = StringPoolBuilder()
+    var strings: [String] = []
+    var hashes: [UInt64] = []
+    /// Local ids, one per use, in encoding order.
+    var uses: [UInt32] = []
+    /// Where each code's uses start in `uses` (its slug is the first).
+    var codeStarts: [Int] = []
+
+    mutating func ref(_ text: String) -> UInt32 {
+        let hash = StringPoolBuilder.hash(text)
+        let id = local.add(text, hash: hash)
+        if id == strings.count {
+            strings.append(text)
+            hashes.append(hash)
+        }
+        uses.append(UInt32(truncatingIfNeeded: id))
+        return 0
+    }
+}
+
+enum StringGathering {
+    /// Codes per chunk.
+    static let chunkSize = 4_096
+
+    /// Adds every string `codes` refer to, in encoding order, to `collecting` (which numbers
+    /// them and records the use stream); returns each code's slug id. Throws what encoding the
+    /// first failing code throws (the error a sequential pass would meet first).
+    static func collect(_ codes: [TableCode], into collecting: inout CollectingRefs, chunkSize: Int = chunkSize) throws(QRTError)
+        -> [UInt32]
+    {
+        var slugIDs: [UInt32] = []
+        slugIDs.reserveCapacity(codes.count)
+        for chunk in try gather(codes, chunkSize: chunkSize) {
+            let global = chunk.strings.indices.map { UInt32(truncatingIfNeeded: collecting.pool.add(chunk.strings[$0], hash: chunk.hashes[$0])) }
+            for use in chunk.uses { collecting.stream.append(global[Int(use)]) }
+            for start in chunk.codeStarts { slugIDs.append(global[Int(chunk.uses[start])]) }
+        }
+        return slugIDs
+    }
+
+    /// Every string the codes refer to, chunk by chunk.
+    static func gather(_ codes: [TableCode], chunkSize: Int) throws(QRTError) -> [GatheringRefs] {
+        let count = codes.count
+        let chunks = count == 0 ? 0 : (count - 1) / chunkSize + 1
+        let slots = Slots<(refs: GatheringRefs, error: QRTError?)>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let start = chunk * chunkSize
+            let codesHere = min(chunkSize, count - start)
+            var refs = GatheringRefs()
+            refs.local.reserve(strings: codesHere * 4, bytes: codesHere * 120)
+            refs.uses.reserveCapacity(codesHere * 12)
+            refs.codeStarts.reserveCapacity(codesHere)
+            var scratch = ByteWriter()
+            var failure: QRTError?
+            for index in start..<start + codesHere {
+                scratch.bytes.removeAll(keepingCapacity: true)
+                refs.codeStarts.append(refs.uses.count)
+                do throws(QRTError) {
+                    try QRTWriter.encodeRecordStrings(codes[index], refs: &refs)
+                    try QRTWriter.encodeDetail(codes[index], into: &scratch, refs: &refs)
+                } catch {
+                    failure = error
+                    break
+                }
+            }
+            slots.set(chunk, (refs, failure))
+        }
+        let results = slots.values
+        for result in results {
+            if let error = result.error { throw error }
+        }
+        return results.map(\.refs)
+    }
+}
+
+/// One result per parallel chunk, each set once by its chunk.
+final class Slots<Value: Sendable>: Sendable {
+    private let slots: Mutex<[Value?]>
+
+    init(count: Int) { slots = Mutex([Value?](repeating: nil, count: count)) }
+
+    func set(_ index: Int, _ value: Value) {
+        slots.withLock { $0[index] = value }
+    }
+
+    /// Every slot's value, in order (once all are set).
+    var values: [Value] {
+        slots.withLock { $0.compactMap { $0 } }
+    }
+}
