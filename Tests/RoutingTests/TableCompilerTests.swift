@@ -172,6 +172,12 @@ import Testing
         let parts = zip(cuts, cuts.dropFirst()).map { TableCompiler.entries(catalog.codes[$0..<$1], policies: catalog.policies) }
         #expect(TableCompiler.merge(parts, policies: catalog.policies) == table)
         #expect(table.domains.map(\.host).contains("other.example"), "a host the policy does not list is kept")
+        // Each code's source is the entry it was taken from.
+        let traced = TableCompiler.mergeTracing(parts, policies: catalog.policies)
+        #expect(traced.table == table && traced.sources.count == table.codes.count)
+        for (code, source) in zip(table.codes, traced.sources) {
+            #expect(parts[Int(source.part)].codes[Int(source.entry)] == code)
+        }
     }
 
     /// Duplicate slugs are a lint error; a table compiled anyway keeps the smallest id.

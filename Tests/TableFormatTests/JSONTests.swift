@@ -34,6 +34,46 @@ import Testing
         }
     }
 
+    /// With the build cache, `redirects.json` is spliced from codes' objects made ahead per code
+    /// file (`CodeJSON`): the same bytes as writing it, however the codes are spread over the
+    /// files and in whatever order each file holds them; sources that do not fit the table
+    /// (a missing object, another count, a table out of canonical order) write it as usual.
+    @Test(arguments: [1, 3, 7])
+    func splicedCodeObjectsMakeTheSameBytes(files: Int) {
+        for table in [SampleTables.everything, CanonicalTable.canonical(SampleTables.random(seed: 11, codes: 300))] {
+            var parts = [[TableCode]](repeating: [], count: files)
+            var sources: [(part: Int32, entry: Int32)] = []
+            for (index, code) in table.codes.enumerated() {
+                let part = (index * 5 + 3) % files
+                sources.append((Int32(part), Int32(parts[part].count)))
+                parts[part].append(code)
+            }
+            // As read from the cache: slices of a larger buffer, not starting at 0.
+            let codeJSON = parts.map { codes in
+                let made = CodeJSON(codes)
+                return CodeJSON(bytes: ([0xFF, 0xFF] + made.bytes)[2...], ends: made.ends) ?? made
+            }
+            #expect(codeJSON.allSatisfy { $0.bytes.startIndex == 2 || $0.count == 0 })
+            let expected = TableJSONWriter.write(table)
+            func spliced(_ table: RedirectTable, _ sources: [(part: Int32, entry: Int32)], chunkSize: Int = 100) -> [UInt8] {
+                var bytes: [UInt8] = []
+                TableJSONWriter.write(table, chunkSize: chunkSize, codeJSON: codeJSON, sources: sources) { bytes += $0 }
+                return bytes
+            }
+            #expect(spliced(table, sources) == expected)
+            #expect(spliced(table, sources, chunkSize: Int.max) == expected)
+            #expect(spliced(table, Array(sources.dropLast())) == expected, "one source short")
+            var pastTheEnd = sources
+            pastTheEnd[0].entry = Int32(parts[Int(pastTheEnd[0].part)].count)
+            #expect(spliced(table, pastTheEnd) == expected, "an object that is not there")
+            let reversed = RedirectTable(domains: table.domains, codes: table.codes.reversed())
+            #expect(spliced(reversed, sources) == TableJSONWriter.write(reversed), "not in canonical order")
+        }
+        #expect(CodeJSON(bytes: Array("{}{}".utf8)[...], ends: [2, 4]) != nil)
+        #expect(CodeJSON(bytes: Array("{}{}".utf8)[...], ends: [2, 2, 4]) == nil)
+        #expect(CodeJSON(bytes: Array("{}{}".utf8)[...], ends: [2]) == nil)
+    }
+
     @Test func jsonAndQRTHoldTheSameContent() throws {
         let table = SampleTables.random(seed: 31, codes: 200)
         let fromJSON = try TableJSONDecoder.decode(TableJSONWriter.write(table)).table

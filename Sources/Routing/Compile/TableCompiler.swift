@@ -60,6 +60,14 @@ public enum TableCompiler {
 
     /// The table of entries compiled from the parts of a catalog, given in catalog order.
     public static func merge(_ parts: [Entries], policies: Policies) -> RedirectTable {
+        mergeTracing(parts, policies: policies).table
+    }
+
+    /// `merge`, also telling where each code of the table came from: code `i` is entry
+    /// `sources[i].entry` of `parts[sources[i].part]`.
+    public static func mergeTracing(_ parts: [Entries], policies: Policies)
+        -> (table: RedirectTable, sources: [(part: Int32, entry: Int32)])
+    {
         var domains = listedDomains(policies)
         // Positions (part, entry) rather than a concatenated copy of every entry: at a million
         // codes a copy would hold hundreds of megabytes more while the table is made.
@@ -79,15 +87,18 @@ public enum TableCompiler {
         }
         var published: [TableCode] = []
         published.reserveCapacity(positions.count)
+        var sources: [(part: Int32, entry: Int32)] = []
+        sources.reserveCapacity(positions.count)
         var previousKey: String?
         for position in positions {
             let key = key(position)
             guard key != previousKey else { continue }
             published.append(parts[Int(position.part)].codes[Int(position.entry)])
+            sources.append(position)
             previousKey = key
         }
         let sortedDomains = domains.values.sorted { $0.host.utf8.lexicographicallyPrecedes($1.host.utf8) }
-        return RedirectTable(domains: sortedDomains, codes: published)
+        return (RedirectTable(domains: sortedDomains, codes: published), sources)
     }
 
     /// The policy's domains by host. Sorted, so that two policy keys naming one host

@@ -50,6 +50,12 @@ struct JSONStream {
         afterKey = true
     }
 
+    /// A value written elsewhere (a code's object from `CodeJSON`), as is.
+    mutating func value(_ written: UnsafeBufferPointer<UInt8>) {
+        startValue()
+        bytes.append(contentsOf: written)
+    }
+
     mutating func string(_ text: String) {
         startValue()
         Self.quote(text, into: &bytes)

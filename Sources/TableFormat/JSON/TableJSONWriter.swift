@@ -31,9 +31,43 @@ public enum TableJSONWriter {
         try json.drain(into: sink)
     }
 
+    /// The same bytes as `write(_:chunkSize:to:)` (minified), with each code's object copied
+    /// from `codeJSON` rather than written: code `i` of the table is object `sources[i].entry`
+    /// of `codeJSON[sources[i].part]` (`TableCompiler.mergeTracing` says where each code came
+    /// from). When the sources do not fit the table (another count, an object missing, a table
+    /// not in canonical order), the codes are written as usual.
+    public static func write<Failure: Error>(
+        _ table: RedirectTable, chunkSize: Int, codeJSON: [CodeJSON], sources: [(part: Int32, entry: Int32)],
+        to sink: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Void
+    ) throws(Failure) {
+        let fits = sources.count == table.codes.count
+            && sources.allSatisfy { codeJSON.indices.contains(Int($0.part)) && Int($0.entry) >= 0 && Int($0.entry) < codeJSON[Int($0.part)].count }
+            && CanonicalTable.isCanonical(table)
+        guard fits else { return try write(table, chunkSize: chunkSize, to: sink) }
+        var json = JSONStream(pretty: false)
+        json.reserve(min(chunkSize, 1 << 24) + 64 * 1_024)
+        try write(table, into: &json, code: { index, json in
+            let source = sources[index]
+            let part = codeJSON[Int(source.part)]
+            let range = part.range(Int(source.entry))
+            part.bytes.withUnsafeBufferPointer { json.value(UnsafeBufferPointer(rebasing: $0[range])) }
+        }) { (json) throws(Failure) in
+            if json.bytes.count >= chunkSize { try json.drain(into: sink) }
+        }
+        try json.drain(into: sink)
+    }
+
     /// The whole document of a canonical table; `afterCode` runs after each code's object.
     private static func write<Failure: Error>(
         _ table: RedirectTable, into json: inout JSONStream, afterCode: (inout JSONStream) throws(Failure) -> Void
+    ) throws(Failure) {
+        try write(table, into: &json, code: { index, json in write(table.codes[index], &json) }, afterCode: afterCode)
+    }
+
+    /// The whole document of a canonical table, each code's object written by `code`.
+    private static func write<Failure: Error>(
+        _ table: RedirectTable, into json: inout JSONStream, code: (Int, inout JSONStream) -> Void,
+        afterCode: (inout JSONStream) throws(Failure) -> Void
     ) throws(Failure) {
         json.beginObject()
         json.key("format")
@@ -47,7 +81,7 @@ public enum TableJSONWriter {
         json.key("codes")
         json.beginArray()
         for index in table.codes.indices {
-            write(table.codes[index], &json)
+            code(index, &json)
             try afterCode(&json)
         }
         json.endArray()

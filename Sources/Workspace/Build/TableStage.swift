@@ -4,8 +4,15 @@ import TableFormat
 /// The redirect table's two files: `redirects.qrt` (the compact form) and `redirects.json`
 /// (the same content as JSON), made concurrently and written into the staging folder. The JSON
 /// is streamed: written and hashed a megabyte at a time, never held whole (at a million codes
-/// it is over 500 MB).
+/// it is over 500 MB); with the build cache, its codes' objects are copied from the code
+/// files' `CodeJSON` rather than written.
 enum TableStage {
+    /// Codes' JSON objects made ahead, per code file, and where each code of the table came from.
+    struct SplicedJSON: Sendable {
+        var codeJSON: [CodeJSON]
+        var sources: [(part: Int32, entry: Int32)]
+    }
+
     /// The bytes of JSON gathered before they are written out.
     static let jsonChunkSize = 1 << 20
 
@@ -17,12 +24,25 @@ enum TableStage {
     }
 
     /// The manifest entries of both files, `.qrt` first.
-    static func run(_ table: RedirectTable, into staging: StagingFolder) async -> Result<[BuildManifest.File], Failure> {
-        async let json = Result<BuildManifest.File, any Error> { try streamJSON(table, into: staging) }
-        let compact: BuildOutput
+    /// The `.qrt` file's bytes, or why the table cannot be written so.
+    static func compact(_ table: RedirectTable) -> Result<[UInt8], QRTError> {
         do {
-            compact = BuildOutput(path: BuildTarget.tableName, bytes: try QRTWriter.write(table))
+            return .success(try QRTWriter.write(table))
         } catch {
+            return .failure(error)
+        }
+    }
+
+    /// `compact` is `compact(table)` when it was made already.
+    static func run(_ table: RedirectTable, compact made: Result<[UInt8], QRTError>? = nil, json spliced: SplicedJSON? = nil,
+                    into staging: StagingFolder) async -> Result<[BuildManifest.File], Failure>
+    {
+        async let json = Result<BuildManifest.File, any Error> { try streamJSON(table, spliced: spliced, into: staging) }
+        let compact: BuildOutput
+        switch made ?? Self.compact(table) {
+        case .success(let bytes):
+            compact = BuildOutput(path: BuildTarget.tableName, bytes: bytes)
+        case .failure(let error):
             _ = await json
             return .failure(.table(error))
         }
@@ -35,14 +55,19 @@ enum TableStage {
         }
     }
 
-    static func streamJSON(_ table: RedirectTable, into staging: StagingFolder) throws -> BuildManifest.File {
+    static func streamJSON(_ table: RedirectTable, spliced: SplicedJSON?, into staging: StagingFolder) throws -> BuildManifest.File {
         try staging.stream(to: BuildTarget.tableJSONName) { sink in
             var hasher = SHA256()
             var size = 0
-            try TableJSONWriter.write(table, chunkSize: jsonChunkSize) { piece in
+            func take(_ piece: UnsafeBufferPointer<UInt8>) throws {
                 hasher.update(UnsafeRawBufferPointer(piece))
                 size += piece.count
                 try sink(piece)
+            }
+            if let spliced {
+                try TableJSONWriter.write(table, chunkSize: jsonChunkSize, codeJSON: spliced.codeJSON, sources: spliced.sources, to: take)
+            } else {
+                try TableJSONWriter.write(table, chunkSize: jsonChunkSize, to: take)
             }
             return BuildManifest.File(path: BuildTarget.tableJSONName, digest: hasher.finalize(), size: size)
         }

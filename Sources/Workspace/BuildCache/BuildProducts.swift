@@ -1,28 +1,34 @@
 import Catalog
 import Diagnostics
 import Routing
+import TableFormat
 
 /// What building one code file gives that depends on nothing but that file, the policies and
-/// the `_defaults.yaml` files above it: its redirect-table entries and its half of the build
-/// plan. `qrops build` makes it in lint's parallel pass, keeps it in `BuildProductCache` under
+/// the `_defaults.yaml` files above it: its redirect-table entries, their objects in
+/// `redirects.json` (when asked for), and its half of the build plan. `qrops build` makes it in lint's parallel pass, keeps it in `BuildProductCache` under
 /// the file's check-cache key, and on a later build takes it from there instead of parsing the
 /// file (docs/build.md, "Incremental builds").
 public struct BuildProducts: Sendable {
     public var entries: TableCompiler.Entries
     public var plan: BuildPlanner.FilePlan
+    /// The entries' objects in `redirects.json`, one per entry; nil when not made (a build
+    /// without the cache writes the JSON code by code).
+    public var json: CodeJSON?
 
     /// Bumped whenever the layout below changes.
-    static let version: UInt64 = 1
+    static let version: UInt64 = 2
 
-    public init(entries: TableCompiler.Entries, plan: BuildPlanner.FilePlan) {
+    public init(entries: TableCompiler.Entries, plan: BuildPlanner.FilePlan, json: CodeJSON? = nil) {
         self.entries = entries
         self.plan = plan
+        self.json = json
     }
 
-    /// The products of `codes` (one file's, in order).
-    public static func make(_ codes: ArraySlice<Code>, policies: Policies, keepArtwork: Bool) -> BuildProducts {
-        BuildProducts(entries: TableCompiler.entries(codes, policies: policies),
-                      plan: BuildPlanner.filePlan(codes, policies: policies, keepArtwork: keepArtwork))
+    /// The products of `codes` (one file's, in order); `json` makes the entries' JSON objects.
+    public static func make(_ codes: ArraySlice<Code>, policies: Policies, keepArtwork: Bool, json: Bool = false) -> BuildProducts {
+        let entries = TableCompiler.entries(codes, policies: policies)
+        return BuildProducts(entries: entries, plan: BuildPlanner.filePlan(codes, policies: policies, keepArtwork: keepArtwork),
+                             json: json ? CodeJSON(entries.codes) : nil)
     }
 
     func bytes() -> [UInt8] {
@@ -36,10 +42,24 @@ public struct BuildProducts: Sendable {
         writer.count(entries.unlistedHosts.count)
         for host in entries.unlistedHosts { writer.string(host) }
         writer.filePlan(plan)
+        writer.flag(json != nil)
+        if let json {
+            writer.rawBytes(json.bytes)
+            writer.count(json.ends.count)
+            var previous = 0
+            for end in json.ends {
+                writer.count(end - previous)
+                previous = end
+            }
+        }
         return writer.finish()
     }
 
     init(bytes: [UInt8]) throws(RecordReader.Malformed) {
+        try self.init(bytes: bytes[...])
+    }
+
+    init(bytes: ArraySlice<UInt8>) throws(RecordReader.Malformed) {
         var reader = try RecordReader(bytes)
         guard try reader.varint() == Self.version else { throw RecordReader.Malformed() }
         let pairs = try reader.list { (reader) throws(RecordReader.Malformed) in (try reader.string(), try reader.tableCode()) }
@@ -49,6 +69,16 @@ public struct BuildProducts: Sendable {
         }
         self.entries = entries
         plan = try reader.filePlan()
+        json = try reader.optional { (reader) throws(RecordReader.Malformed) in
+            let bytes = try reader.rawBytes()
+            var end = 0
+            let ends = try reader.list { (reader) throws(RecordReader.Malformed) in
+                end += try reader.count()
+                return end
+            }
+            guard let json = CodeJSON(bytes: bytes, ends: ends), json.count == entries.codes.count else { throw RecordReader.Malformed() }
+            return json
+        }
         guard reader.isAtEnd else { throw RecordReader.Malformed() }
     }
 }

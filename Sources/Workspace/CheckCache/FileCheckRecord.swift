@@ -33,6 +33,10 @@ struct FileCheckRecord: Sendable {
     }
 
     init(bytes: [UInt8]) throws(RecordReader.Malformed) {
+        try self.init(bytes: bytes[...])
+    }
+
+    init(bytes: ArraySlice<UInt8>) throws(RecordReader.Malformed) {
         var reader = try RecordReader(bytes)
         guard try reader.varint() == Self.version else { throw RecordReader.Malformed() }
         window = TimeWindow(from: try reader.signed(), until: try reader.signed())

@@ -68,9 +68,10 @@ final class KeyedPack: Sendable {
 
     /// The record under `key`, decoded by `decode` (nil: unusable, a miss); a usable one is
     /// kept by the next save.
-    func record<Record>(for key: SHA256.Digest, _ decode: ([UInt8]) -> Record?) -> Record? {
+    /// The record for `key` as `decode` reads it (handed a slice of the pack, not a copy).
+    func record<Record>(for key: SHA256.Digest, _ decode: (ArraySlice<UInt8>) -> Record?) -> Record? {
         lookups.add(1, ordering: .relaxed)
-        guard let range = entries[key], let record = decode(Array(pack[range])) else {
+        guard let range = entries[key], let record = decode(pack[range]) else {
             misses.add(1, ordering: .relaxed)
             return nil
         }

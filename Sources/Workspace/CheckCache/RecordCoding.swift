@@ -25,6 +25,12 @@ struct RecordWriter {
         strings.append(text)
     }
 
+    /// Raw bytes, as they are (not in the string table).
+    mutating func rawBytes(_ bytes: ArraySlice<UInt8>) {
+        count(bytes.count)
+        body.bytes.append(contentsOf: bytes)
+    }
+
     mutating func location(_ location: SourceLocation) {
         string(location.file)
         signed(Int64(location.line))
@@ -48,32 +54,37 @@ struct RecordWriter {
 struct RecordReader {
     struct Malformed: Error {}
 
-    private let bytes: [UInt8]
+    /// The record (a slice of the pack it was found in: reading it copies nothing but strings).
+    private let bytes: ArraySlice<UInt8>
     private var position: Int
     private var strings: [String] = []
 
     init(_ bytes: [UInt8]) throws(Malformed) {
+        try self.init(bytes[...])
+    }
+
+    init(_ bytes: ArraySlice<UInt8>) throws(Malformed) {
         self.bytes = bytes
-        position = 0
+        position = bytes.startIndex
         let total = try count()
         guard total <= bytes.count else { throw Malformed() }
         strings.reserveCapacity(min(total, Self.reservedAtMost))
         for _ in 0..<total {
             let length = try count()
-            guard length <= bytes.count - position else { throw Malformed() }
+            guard length <= bytes.endIndex - position else { throw Malformed() }
             guard let text = String(validating: bytes[position..<position + length], as: UTF8.self) else { throw Malformed() }
             strings.append(text)
             position += length
         }
     }
 
-    var isAtEnd: Bool { position == bytes.count }
+    var isAtEnd: Bool { position == bytes.endIndex }
 
     mutating func varint() throws(Malformed) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard position < bytes.count, shift < 64 else { throw Malformed() }
+            guard position < bytes.endIndex, shift < 64 else { throw Malformed() }
             let byte = bytes[position]
             position += 1
             value |= UInt64(byte & 0x7F) << shift
@@ -95,7 +106,7 @@ struct RecordReader {
     }
 
     mutating func flag() throws(Malformed) -> Bool {
-        guard position < bytes.count, bytes[position] <= 1 else { throw Malformed() }
+        guard position < bytes.endIndex, bytes[position] <= 1 else { throw Malformed() }
         position += 1
         return bytes[position - 1] == 1
     }
@@ -104,6 +115,14 @@ struct RecordReader {
         let number = try count()
         guard number < strings.count else { throw Malformed() }
         return strings[number]
+    }
+
+    /// What `RecordWriter.rawBytes` wrote (a slice of the record: not copied).
+    mutating func rawBytes() throws(Malformed) -> ArraySlice<UInt8> {
+        let length = try count()
+        guard length <= bytes.endIndex - position else { throw Malformed() }
+        defer { position += length }
+        return bytes[position..<position + length]
     }
 
     mutating func location() throws(Malformed) -> SourceLocation {
@@ -126,7 +145,7 @@ struct RecordReader {
     /// left is refused before anything is reserved.
     mutating func list<Element>(_ element: (inout RecordReader) throws(Malformed) -> Element) throws(Malformed) -> [Element] {
         let total = try count()
-        guard total <= bytes.count - position else { throw Malformed() }
+        guard total <= bytes.endIndex - position else { throw Malformed() }
         var result: [Element] = []
         result.reserveCapacity(min(total, Self.reservedAtMost))
         for _ in 0..<total { result.append(try element(&self)) }

@@ -136,11 +136,11 @@ struct BuildProductCacheTests {
     }
 
     /// The products of the example portfolio's files (routes, splits, UTM, query conditions,
-    /// artwork settings of every kind), with and without artwork plans.
+    /// artwork settings of every kind), with and without artwork plans, with their JSON.
     static func portfolioProducts(keepArtwork: Bool) async -> [BuildProducts] {
         await LintPipeline.run(
             DiskRepository(root: root), now: now, retention: .routing,
-            perFile: { codes, policies in BuildProducts.make(codes, policies: policies, keepArtwork: keepArtwork) },
+            perFile: { codes, policies in BuildProducts.make(codes, policies: policies, keepArtwork: keepArtwork, json: true) },
             alongside: { _, products in products }).extra
     }
 
@@ -153,6 +153,7 @@ struct BuildProductCacheTests {
             let bytes = original.bytes()
             let read = try BuildProducts(bytes: bytes)
             #expect(read.entries == original.entries)
+            #expect(read.json == original.json && read.json?.count == original.entries.codes.count)
             #expect(read.bytes() == bytes)
             #expect(read.plan.counts == original.plan.counts)
             for (left, right) in zip(read.plan.items, original.plan.items) {
