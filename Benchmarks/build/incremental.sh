@@ -79,9 +79,9 @@ report() {  # NAME WALL KIB
 for attempt in 1 2 3 4; do
     read -r seconds kib < <(measure)
     report "settling build $attempt" "$seconds" "$kib"
-    grep -q '(staging sealed)' "$work/last.stderr" && break
+    grep -q '(staging sealed' "$work/last.stderr" && break
 done
-grep -q '(staging sealed)' "$work/last.stderr" || { echo "incremental.sh: the staging folder never got sealed" >&2; exit 1; }
+grep -q '(staging sealed' "$work/last.stderr" || { echo "incremental.sh: the staging folder never got sealed" >&2; exit 1; }
 
 echo
 for ((run = 1; run <= runs; run++)); do

@@ -39,16 +39,16 @@ public struct BuildManifest: Sendable {
     public var serverMaps: [String]?
     /// What `redirects.qrt` / `redirects.json` hold; nil writes `null`.
     public var redirectTable: RedirectTableInfo?
-    /// The artwork files' entries as an earlier manifest wrote them (a sealed staging folder
-    /// whose artwork is this build's, `StagingSeals.Artwork`): laid out in place of entries in
-    /// `files`, which then holds no `artwork/` path.
+    /// Artwork entries to be copied from an earlier manifest (a sealed staging folder whose
+    /// artwork is this build's, `StagingSeals.Artwork`): `layout()` leaves room for them, and
+    /// `files` then holds no `artwork/` path.
     var listedArtwork: ListedArtwork?
 
-    /// Artwork entries copied from an earlier manifest: `FileLayout` entries separated by
-    /// commas, every path under `artwork/`, in path order.
+    /// `count` artwork entries, `length` bytes as an earlier manifest wrote them: `FileLayout`
+    /// entries separated by commas, every path under `artwork/`, in path order.
     struct ListedArtwork: Sendable {
-        var entries: [UInt8]
         var count: Int
+        var length: Int
     }
 
     public struct RedirectTableInfo: Sendable, Equatable {
@@ -80,9 +80,11 @@ public struct BuildManifest: Sendable {
 
     public func bytes() -> [UInt8] { layout().bytes }
 
-    /// The bytes, and where in them the artwork entries are (from the first one's
-    /// `FileLayout.open` to the last one's `FileLayout.close`; nil when there are none).
-    func layout() -> (bytes: [UInt8], artworkEntries: Range<Int>?) {
+    /// The bytes, and where in the manifest the artwork entries are (from the first one's
+    /// `FileLayout.open` to the last one's `FileLayout.close`; nil when there are none). With
+    /// `listedArtwork`, `bytes` lacks those entries: the manifest is `bytes`, with the
+    /// `listedArtwork.length` copied bytes inserted at `listedAt`.
+    func layout() -> (bytes: [UInt8], artworkEntries: Range<Int>?, listedAt: Int?) {
         let sorted = files.sorted { ByteOrder.precedes($0.path, $1.path) }
         var text = ManifestText()
         text.reserve(files.count * 130 + 1024)
@@ -110,6 +112,7 @@ public struct BuildManifest: Sendable {
         text.close("}")
         text.key("files")
         var artworkEntries: Range<Int>?
+        var insertedAt: Int?
         if sorted.isEmpty && listedArtwork == nil {
             text.raw("[]")
         } else {
@@ -126,9 +129,8 @@ public struct BuildManifest: Sendable {
             func listed() {
                 guard let listedArtwork, listedArtwork.count > 0 else { return }
                 separate()
-                let start = text.bytes.count
-                text.bytes(listedArtwork.entries)
-                artworkEntries = start..<text.bytes.count
+                insertedAt = text.bytes.count
+                artworkEntries = text.bytes.count..<text.bytes.count + listedArtwork.length
             }
             for (index, file) in sorted.enumerated() {
                 if index == listedAt { listed() }
@@ -200,7 +202,7 @@ public struct BuildManifest: Sendable {
         }
         text.close("}")
         text.raw("\n")
-        return (text.bytes, artworkEntries)
+        return (text.bytes, artworkEntries, insertedAt)
     }
 }
 

@@ -111,20 +111,29 @@ public enum BuildPipeline {
                 let json = makesJSON ? TableStage.SplicedJSON(codeJSON: products.map { $0.json ?? CodeJSON() }, sources: sources) : nil
                 return (table: table, compact: await compact, json: json, plan: await plan, products: products)
             })
-        request.checkCache?.save()
-        request.productCache?.save()
+        // The caches are saved beside the rest of the build (a changed file rewrites the build
+        // cache's pack, 80 MB at 100,000 codes); every way out of this function waits for it.
+        let (checkCache, productCache) = (request.checkCache, request.productCache)
+        let saving = Task {
+            checkCache?.save()
+            productCache?.save()
+        }
         clock.end("lint")
         var lint = consume linted
         // The products are kept with the working set: freeing them object by object, as the
         // build goes on, took a tenth of a second at 100,000 codes.
         let (table, compact, splicedJSON, plan, products) = made
         var diagnostics = lint.diagnostics
-        func failed() -> Result {
+        func failed() async -> Result {
+            await saving.value
+            return failedResult()
+        }
+        func failedResult() -> Result {
             Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: nil, workingSet: (lint, products))
         }
-        guard !diagnostics.fails(strict: request.strict) else { return failed() }
+        guard !diagnostics.fails(strict: request.strict) else { return await failed() }
         diagnostics = (diagnostics + plan.diagnostics).sorted(by: Diagnostic.reportOrder)
-        guard !diagnostics.fails(strict: request.strict) else { return failed() }
+        guard !diagnostics.fails(strict: request.strict) else { return await failed() }
 
         // From here on the table and the plan say everything the outputs need. When server maps
         // are made, the codes are released (on another thread, beside the table's files): at a
@@ -222,13 +231,23 @@ public enum BuildPipeline {
                     inputFiles: source.fileDigests.count, codesByStatus: plan.codesByStatus,
                     artworkCodes: unchanged?.codes ?? staged.codes,
                     files: outputs + staged.files.map { BuildManifest.File(path: $0.path, digest: $0.digest, size: $0.size) })
-                manifest.listedArtwork = listed?.entries
+                manifest.listedArtwork = listed.map { BuildManifest.ListedArtwork(count: $0.artwork.files, length: $0.artwork.entries.count) }
                 manifest.serverMaps = serverMaps
                 manifest.redirectTable = BuildManifest.RedirectTableInfo(codes: table.codes.count, domains: table.domains.count)
                 manifest.nextTransition = table.nextTransition(after: asOf.seconds).map(Instant.init(seconds:))
                 try staging.write(readme, to: BuildTarget.readmeName)
                 let layout = manifest.layout()
-                try staging.write(layout.bytes, to: BuildTarget.manifestName)
+                if let listed, let at = layout.listedAt {
+                    // The staging folder's own entries, copied from its manifest (open before
+                    // this one replaces it) into the new one.
+                    try staging.stream(to: BuildTarget.manifestName) { sink in
+                        try layout.bytes.withUnsafeBufferPointer { try sink(UnsafeBufferPointer(rebasing: $0[..<at])) }
+                        try FileOps.copy(listed.artwork.entries, of: listed.manifest, path: staging.absolute(BuildTarget.manifestName), to: sink)
+                        try layout.bytes.withUnsafeBufferPointer { try sink(UnsafeBufferPointer(rebasing: $0[at...])) }
+                    }
+                } else {
+                    try staging.write(layout.bytes, to: BuildTarget.manifestName)
+                }
                 if request.artwork {
                     seal = StagingRecord.seal(of: staging.fd)
                     // The plan is known to be in full in `artwork/` when it was already, or when
@@ -252,10 +271,14 @@ public enum BuildPipeline {
             // Nothing was swapped in; the staging folder is left for the next build. Artwork
             // cache entries are only recorded once their files are durable, in a committed build.
             diagnostics = (diagnostics + stageDiagnostics).sorted(by: Diagnostic.reportOrder)
-            return failed()
+            return await failed()
+        } catch {
+            await saving.value
+            throw error
         }
         diagnostics = (diagnostics + stageDiagnostics).sorted(by: Diagnostic.reportOrder)
         cache?.save(used: staged.used, added: staged.added)
+        await saving.value
         clock.end("cache")
         let artworkFiles = unchanged?.files ?? staged.files.count
         let summary = Summary(
@@ -266,18 +289,22 @@ public enum BuildPipeline {
     }
 
     /// The staging folder's artwork when it is sealed (`seals`) as holding the plan with
-    /// `planDigest` in full: what its seal says, and its manifest's artwork entries.
+    /// `planDigest` in full: what its seal says, and its manifest, open (its artwork entries,
+    /// `artwork.entries`, start and end as entries do).
     static func unchangedArtwork(in staging: StagingFolder, seals: [StagingRecord.Seal: StagingSeals.Artwork?], planDigest: SHA256.Digest?)
-        -> (artwork: StagingSeals.Artwork, entries: BuildManifest.ListedArtwork)?
+        -> (artwork: StagingSeals.Artwork, manifest: OpenFile)?
     {
         guard let planDigest, !seals.isEmpty, let seal = StagingRecord.seal(of: staging.fd), let known = seals[seal] ?? nil,
-              known.planDigest == planDigest
+              known.planDigest == planDigest,
+              let manifest = OpenFile(BuildTarget.manifestName, in: staging.fd, size: seal.manifest.size)
         else { return nil }
-        guard known.files > 0 else { return (known, BuildManifest.ListedArtwork(entries: [], count: 0)) }
-        guard let entries = FileOps.read(known.entries, of: BuildTarget.manifestName, in: staging.fd, size: seal.manifest.size),
-              entries.starts(with: FileLayout.open), entries.reversed().starts(with: FileLayout.close.reversed())
+        guard known.files > 0 else { return (known, manifest) }
+        let (open, close) = (FileLayout.open, FileLayout.close)
+        guard known.entries.count >= open.count + close.count,
+              manifest.read(known.entries.lowerBound..<known.entries.lowerBound + open.count) == open,
+              manifest.read(known.entries.upperBound - close.count..<known.entries.upperBound) == close
         else { return nil }
-        return (known, BuildManifest.ListedArtwork(entries: entries, count: known.files))
+        return (known, manifest)
     }
 
     /// The codes, held until the server maps' task releases them (beside the table's files,

@@ -74,28 +74,18 @@ enum FileOps {
         return bytes
     }
 
-    /// The bytes in `range` of the regular file `name` below `folder`, when the file has `size`
-    /// bytes; nil otherwise or when it cannot be read whole.
-    static func read(_ range: Range<Int>, of name: String, in folder: Int32, size: Int) -> [UInt8]? {
-        let fd = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size, range.upperBound <= size else {
-            return nil
-        }
-        var bytes = [UInt8](repeating: 0, count: range.count)
-        var total = 0
-        while total < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return pread(fd, base + total, buffer.count - total, off_t(range.lowerBound + total))
-            }
+    /// Hands the bytes in `range` of `file` to `sink`, a megabyte at a time.
+    static func copy(_ range: Range<Int>, of file: OpenFile, path: String, to sink: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        var buffer = [UInt8](repeating: 0, count: min(range.count, 1 << 20))
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let wanted = min(buffer.count, range.upperBound - position)
+            let count = buffer.withUnsafeMutableBytes { pread(file.fd, $0.baseAddress, wanted, off_t(position)) }
             if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            total += count
+            guard count > 0 else { throw BuildError.system("read", path, errno: count < 0 ? errno : EIO) }
+            try buffer.withUnsafeBufferPointer { try sink(UnsafeBufferPointer(rebasing: $0[..<count])) }
+            position += count
         }
-        return bytes
     }
 
     /// The last `count` bytes (or fewer) of a regular file below `folder`.

@@ -3,9 +3,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import Synchronization
 
-/// One cache file of records under SHA-256 keys: read whole when opened, written whole (to a
+/// One cache file of records under SHA-256 keys: read whole (on another thread, from the moment
+/// it is opened: the first lookup waits for it), written whole (to a
 /// temporary name, then renamed) when saved, with a SHA-256 of its bytes at the end. A damaged,
 /// cut-short or foreign file is an empty cache, never an error. Each save keeps exactly the
 /// entries the run used or made, so records of files that are gone drop out.
@@ -16,8 +18,9 @@ final class KeyedPack: Sendable {
     let folder: String
     let fileName: String
     private let magic: [UInt8]
-    private let pack: [UInt8]
-    private let entries: [SHA256.Digest: Range<Int>]
+    private let loaded: Background<(pack: [UInt8], entries: [SHA256.Digest: Range<Int>])>
+    private var pack: [UInt8] { loaded.value.pack }
+    private var entries: [SHA256.Digest: Range<Int>] { loaded.value.entries }
     /// What this run used or made, by key: an entry of `pack` (nil bytes) or new bytes.
     private let kept = Mutex<[SHA256.Digest: [UInt8]?]>([:])
     private let misses = Atomic<Int>(0)
@@ -28,12 +31,14 @@ final class KeyedPack: Sendable {
         self.folder = folder
         self.fileName = fileName
         self.magic = magic
-        var bytes: [UInt8] = []
-        if let fd = try? FileOps.openFolder(folder) {
-            bytes = FileOps.read(fileName, in: fd, limit: Int(Int32.max)) ?? []
-            close(fd)
+        loaded = Background {
+            var bytes: [UInt8] = []
+            if let fd = try? FileOps.openFolder(folder) {
+                bytes = FileOps.read(fileName, in: fd, limit: Int(Int32.max)) ?? []
+                close(fd)
+            }
+            return Self.parse(bytes, magic: magic)
         }
-        (pack, entries) = Self.parse(bytes, magic: magic)
     }
 
     /// The entries of a pack file, or none when it is not a whole, intact pack.
@@ -118,5 +123,28 @@ final class KeyedPack: Sendable {
         let temporary = fileName + ".tmp-" + AtomicBuildWriter.randomSuffix()
         guard (try? FileOps.write(bytes, named: temporary, in: fd, folderPath: folder)) != nil else { return }
         if renameat(fd, temporary, fd, fileName) != 0 { _ = unlinkat(fd, temporary, 0) }
+    }
+}
+
+/// A value worked out on another thread from the moment this is made; reading it waits for it.
+final class Background<Value: Sendable>: Sendable {
+    private let done = DispatchGroup()
+    private let result = Mutex<Value?>(nil)
+    private let work: @Sendable () -> Value
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        self.work = work
+        done.enter()
+        DispatchQueue.global().async { [self] in
+            let value = work()
+            result.withLock { $0 = value }
+            done.leave()
+        }
+    }
+
+    var value: Value {
+        done.wait()
+        // Always set once `done` is reached; worked out again here only if it were not.
+        return result.withLock { $0 } ?? work()
     }
 }

@@ -62,15 +62,17 @@ struct BuildManifestTests {
         let whole = BuildManifest(toolVersion: "1", at: nil, inputDigest: SHA256.hash("in"), inputFiles: 2,
                                   codesByStatus: [.active: 2], artworkCodes: 2, files: files.reversed())
         let layout = whole.layout()
+        #expect(layout.listedAt == nil)
         let range = try #require(layout.artworkEntries)
         let entries = Array(layout.bytes[range])
         #expect(entries.starts(with: FileLayout.open) && entries.reversed().starts(with: FileLayout.close.reversed()))
         var spliced = whole
         spliced.files = files.filter { !$0.path.hasPrefix("artwork/") }
         let artworkCount = files.count - spliced.files.count
-        spliced.listedArtwork = BuildManifest.ListedArtwork(entries: entries, count: artworkCount)
+        spliced.listedArtwork = BuildManifest.ListedArtwork(count: artworkCount, length: entries.count)
         let again = spliced.layout()
-        #expect(again.bytes == layout.bytes)
+        let at = try #require(again.listedAt)
+        #expect(Array(again.bytes[..<at]) + entries + Array(again.bytes[at...]) == layout.bytes)
         #expect(again.artworkEntries == range)
     }
 
@@ -79,7 +81,7 @@ struct BuildManifestTests {
                                      artworkCodes: 0, files: [BuildManifest.File(path: "redirects.qrt", digest: SHA256.hash(""), size: 1)])
         #expect(manifest.layout().artworkEntries == nil)
         var listedNothing = manifest
-        listedNothing.listedArtwork = BuildManifest.ListedArtwork(entries: [], count: 0)
-        #expect(listedNothing.layout().bytes == manifest.layout().bytes)
+        listedNothing.listedArtwork = BuildManifest.ListedArtwork(count: 0, length: 0)
+        #expect(listedNothing.layout().bytes == manifest.layout().bytes && listedNothing.layout().listedAt == nil)
     }
 }
