@@ -42,6 +42,12 @@ public struct SHA256: Sendable {
         return hasher.finalize()
     }
 
+    public static func hash(_ bytes: ArraySlice<UInt8>) -> Digest {
+        var hasher = SHA256()
+        bytes.withUnsafeBytes { hasher.update($0) }
+        return hasher.finalize()
+    }
+
     public static func hash(_ text: String) -> Digest {
         var hasher = SHA256()
         hasher.update(text)

@@ -14,7 +14,7 @@ public final class FileCheckCache: Sendable {
     public static let fileName = "files"
     /// Where `qrops lint` keeps it, relative to the repository.
     public static let folderInRepository = ".qrops-cache/checks"
-    static let magic = Array("QRCHECK1".utf8)
+    static let magic = Array("QRCHECK2".utf8)
 
     public var folder: String { pack.folder }
     /// The digest every key starts from: the format, the checker and the rules.
@@ -23,12 +23,13 @@ public final class FileCheckCache: Sendable {
 
     /// Opens the cache in `folder` (created when it is saved). `tool` identifies the checker
     /// (`ToolIdentity`): when it changes, every key does.
-    public init(folder: String, tool: String, rules: [String]) {
+    /// `compactionSlack`: see `KeyedPack` (tests make it small).
+    public init(folder: String, tool: String, rules: [String], compactionSlack: Int = 4 << 20) {
         var base = SHA256()
         base.update("qrops check cache \(FileCheckRecord.version)\u{0}\(tool)\u{0}")
         for rule in rules { base.update(rule + "\u{0}") }
         self.base = base
-        pack = KeyedPack(folder: folder, fileName: Self.fileName, magic: Self.magic)
+        pack = KeyedPack(folder: folder, fileName: Self.fileName, magic: Self.magic, compactionSlack: compactionSlack)
     }
 
     /// The cache `qrops lint` and `qrops build` share in `REPO/.qrops-cache/checks`, for the
@@ -39,9 +40,9 @@ public final class FileCheckCache: Sendable {
         }
     }
 
-    /// The entries of a pack file, or none when it is not a whole, intact pack.
-    static func parse(_ bytes: [UInt8]) -> (pack: [UInt8], entries: [SHA256.Digest: Range<Int>]) {
-        KeyedPack.parse(bytes, magic: magic)
+    /// The records of a pack file that are intact, by key.
+    static func intactRecords(_ bytes: [UInt8]) -> [SHA256.Digest: ArraySlice<UInt8>] {
+        KeyedPack.intactRecords(bytes, magic: magic)
     }
 
     /// The hasher every key of one folder's files starts from: `base`, then the policy files'

@@ -6,77 +6,111 @@ import Darwin
 import Dispatch
 import Synchronization
 
-/// One cache file of records under SHA-256 keys: read whole (on another thread, from the moment
-/// it is opened: the first lookup waits for it), written whole (to a
-/// temporary name, then renamed) when saved, with a SHA-256 of its bytes at the end. A damaged,
-/// cut-short or foreign file is an empty cache, never an error. Each save keeps exactly the
-/// entries the run used or made, so records of files that are gone drop out.
+/// One cache file of records under SHA-256 keys, kept as a log: read whole (on another thread,
+/// from the moment it is opened: the first lookup waits for it); a save appends the records
+/// the run made, and rewrites the file (to a temporary name, then renamed) with only the records
+/// the run used or made when the log has grown past twice those plus `compactionSlack`, or was
+/// found damaged. So a run where one file changed writes that file's record, not the whole
+/// pack; records of files that are gone, or that another kind of run uses (a build without
+/// artwork keeps its own), stay until such a rewrite.
 ///
-/// Layout: `magic`, a little-endian u32 count, then per entry the 32-byte key, a u32 length and
-/// the record's bytes (keys ascending), then the SHA-256 of everything before it.
+/// Layout: `magic`, then per record the 32-byte key, a little-endian u32 length, the SHA-256 of
+/// the key and the record's bytes (so that a damaged key is caught too), and the bytes; a later record under a key replaces an earlier one. Each
+/// record's digest is checked when it is looked up (so the checks run in the lookups' parallel
+/// pass, and only for records used): a damaged record is a miss, and a cut-short or damaged
+/// header ends the log there. Damage never gives a wrong record, and never an error.
 final class KeyedPack: Sendable {
     let folder: String
     let fileName: String
     private let magic: [UInt8]
-    private let loaded: Background<(pack: [UInt8], entries: [SHA256.Digest: Range<Int>])>
-    private var pack: [UInt8] { loaded.value.pack }
-    private var entries: [SHA256.Digest: Range<Int>] { loaded.value.entries }
-    /// What this run used or made, by key: an entry of `pack` (nil bytes) or new bytes.
+    private let loaded: Background<Loaded>
+    /// What this run used or made, by key: a record of the log (nil bytes) or new bytes.
     private let kept = Mutex<[SHA256.Digest: [UInt8]?]>([:])
     private let misses = Atomic<Int>(0)
     private let lookups = Atomic<Int>(0)
+    /// Whether a record failed its digest: the next save rewrites the log.
+    private let damaged = Atomic<Bool>(false)
+    /// Dead bytes the log may carry beyond twice its live records before it is rewritten.
+    let compactionSlack: Int
+
+    /// A log as read: its bytes, the last record under each key, whether it was whole to the
+    /// end, and which file it was (appending goes only to that file).
+    struct Loaded: Sendable {
+        var pack: [UInt8] = []
+        var entries: [SHA256.Digest: Entry] = [:]
+        var whole = false
+        var stamp: FileOps.Stamp?
+    }
+
+    struct Entry: Sendable, Equatable {
+        var range: Range<Int>
+        var digest: SHA256.Digest
+    }
+
+    static let headerSize = 2 * SHA256.digestByteCount + 4
 
     /// Opens `folder/fileName` (created when it is saved).
-    init(folder: String, fileName: String, magic: [UInt8]) {
+    init(folder: String, fileName: String, magic: [UInt8], compactionSlack: Int = 4 << 20) {
+        self.compactionSlack = compactionSlack
         self.folder = folder
         self.fileName = fileName
         self.magic = magic
         loaded = Background {
-            var bytes: [UInt8] = []
-            if let fd = try? FileOps.openFolder(folder) {
-                bytes = FileOps.read(fileName, in: fd, limit: Int(Int32.max)) ?? []
-                close(fd)
-            }
-            return Self.parse(bytes, magic: magic)
+            guard let fd = try? FileOps.openFolder(folder) else { return Loaded() }
+            defer { close(fd) }
+            let stamp = FileOps.stamp(of: fileName, in: fd)
+            var loaded = Self.parse(FileOps.read(fileName, in: fd, limit: Int(Int32.max)) ?? [], magic: magic)
+            loaded.stamp = stamp.flatMap { $0.size == loaded.pack.count ? $0 : nil }
+            return loaded
         }
     }
 
-    /// The entries of a pack file, or none when it is not a whole, intact pack.
-    static func parse(_ bytes: [UInt8], magic: [UInt8]) -> (pack: [UInt8], entries: [SHA256.Digest: Range<Int>]) {
+    /// The records of a log: every whole record header up to the first damaged or cut-short one
+    /// (nothing at all without `magic`). Record digests are not checked here.
+    static func parse(_ bytes: [UInt8], magic: [UInt8]) -> Loaded {
+        guard bytes.starts(with: magic) else { return Loaded() }
+        var loaded = Loaded(pack: bytes)
         let digestSize = SHA256.digestByteCount
-        guard bytes.count >= magic.count + 4 + digestSize, bytes.starts(with: magic) else { return ([], [:]) }
-        let body = bytes.count - digestSize
-        let stored = SHA256.Digest(bytes: Array(bytes[body...]))
-        var hasher = SHA256()
-        bytes.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[..<body])) }
-        guard hasher.finalize() == stored else { return ([], [:]) }
         var position = magic.count
-        func u32() -> Int? {
-            guard body - position >= 4 else { return nil }
-            defer { position += 4 }
-            return (0..<4).reduce(0) { $0 | Int(bytes[position + $1]) << (8 * $1) }
-        }
-        guard let count = u32(), count <= body / (digestSize + 4) else { return ([], [:]) }
-        var entries: [SHA256.Digest: Range<Int>] = [:]
-        entries.reserveCapacity(count)
-        for _ in 0..<count {
-            guard body - position >= digestSize else { return ([], [:]) }
+        while bytes.count - position >= headerSize {
             let key = SHA256.Digest(bytes: Array(bytes[position..<position + digestSize]))
-            position += digestSize
-            guard let length = u32(), length <= body - position else { return ([], [:]) }
-            entries[key] = position..<position + length
-            position += length
+            let length = (0..<4).reduce(0) { $0 | Int(bytes[position + digestSize + $1]) << (8 * $1) }
+            let digest = SHA256.Digest(bytes: Array(bytes[position + digestSize + 4..<position + headerSize]))
+            let start = position + headerSize
+            guard length <= bytes.count - start else { return loaded }
+            loaded.entries[key] = Entry(range: start..<start + length, digest: digest)
+            position = start + length
         }
-        guard position == body else { return ([], [:]) }
-        return (bytes, entries)
+        loaded.whole = position == bytes.count
+        return loaded
     }
 
-    /// The record under `key`, decoded by `decode` (nil: unusable, a miss); a usable one is
-    /// kept by the next save.
-    /// The record for `key` as `decode` reads it (handed a slice of the pack, not a copy).
+    /// The records of a log whose bytes match their digests, by key.
+    static func intactRecords(_ bytes: [UInt8], magic: [UInt8]) -> [SHA256.Digest: ArraySlice<UInt8>] {
+        let loaded = parse(bytes, magic: magic)
+        var records: [SHA256.Digest: ArraySlice<UInt8>] = [:]
+        for (key, entry) in loaded.entries where digest(key: key, loaded.pack[entry.range]) == entry.digest {
+            records[key] = loaded.pack[entry.range]
+        }
+        return records
+    }
+
+    /// The record for `key` as `decode` reads it (handed a slice of the log, not a copy; nil:
+    /// unusable, a miss); a usable one is kept by the next save.
     func record<Record>(for key: SHA256.Digest, _ decode: (ArraySlice<UInt8>) -> Record?) -> Record? {
         lookups.add(1, ordering: .relaxed)
-        guard let range = entries[key], let record = decode(pack[range]) else {
+        let loaded = loaded.value
+        guard let entry = loaded.entries[key] else {
+            misses.add(1, ordering: .relaxed)
+            return nil
+        }
+        let bytes = loaded.pack[entry.range]
+        guard Self.digest(key: key, bytes) == entry.digest else {
+            damaged.store(true, ordering: .relaxed)
+            misses.add(1, ordering: .relaxed)
+            return nil
+        }
+        guard let record = decode(bytes) else {
             misses.add(1, ordering: .relaxed)
             return nil
         }
@@ -91,38 +125,70 @@ final class KeyedPack: Sendable {
     /// Lookups that found nothing usable.
     var missCount: Int { misses.load(ordering: .relaxed) }
 
-    /// Writes what this run used, unless it is exactly what the pack holds. Failures are
-    /// ignored: the cache only saves time.
+    /// Appends the records this run made, or rewrites the log with the records it used and made
+    /// (see the type's comment). Failures are ignored: the cache only saves time.
     func save() {
         let kept = kept.withLock { $0 }
         // A run that neither looked anything up nor made anything (no file could be keyed) says
-        // nothing about the pack.
+        // nothing about the log.
         guard lookups.load(ordering: .relaxed) > 0 || !kept.isEmpty else { return }
-        guard kept.count != entries.count || kept.values.contains(where: { $0 != nil }) else { return }
-        var bytes = magic
-        func u32(_ value: Int) {
-            for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
+        let loaded = loaded.value
+        let made = kept.compactMap { key, bytes in bytes.map { (key, $0) } }.sorted { $0.0 < $1.0 }
+        guard !made.isEmpty || !loaded.whole || damaged.load(ordering: .relaxed) else { return }
+        let live = kept.reduce(0) { total, item in
+            total + Self.headerSize + (item.value?.count ?? loaded.entries[item.key]?.range.count ?? 0)
         }
-        u32(kept.count)
-        for key in kept.keys.sorted(by: <) {
-            let record: ArraySlice<UInt8>
-            if let made = kept[key] ?? nil {
-                record = made[...]
-            } else if let range = entries[key] {
-                record = pack[range]
-            } else {
-                continue
-            }
-            bytes += key.bytes
-            u32(record.count)
-            bytes += record
-        }
-        bytes += SHA256.hash(bytes).bytes
+        let appended = made.reduce(0) { $0 + Self.headerSize + $1.1.count }
         guard (try? FileOps.makeFolders(folder)) != nil, let fd = try? FileOps.openFolder(folder) else { return }
         defer { close(fd) }
+        if loaded.whole, !damaged.load(ordering: .relaxed), let stamp = loaded.stamp,
+           loaded.pack.count + appended <= 2 * live + compactionSlack {
+            guard !made.isEmpty else { return }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(appended)
+            for (key, record) in made { Self.append(key, record[...], to: &bytes) }
+            if append(bytes, in: fd, to: stamp) { return }
+        }
+        var bytes = magic
+        bytes.reserveCapacity(magic.count + live)
+        for key in kept.keys.sorted(by: <) {
+            if let record = kept[key] ?? nil {
+                Self.append(key, record[...], to: &bytes)
+            } else if let entry = loaded.entries[key] {
+                Self.append(key, loaded.pack[entry.range], digest: entry.digest, to: &bytes)
+            }
+        }
         let temporary = fileName + ".tmp-" + AtomicBuildWriter.randomSuffix()
         guard (try? FileOps.write(bytes, named: temporary, in: fd, folderPath: folder)) != nil else { return }
         if renameat(fd, temporary, fd, fileName) != 0 { _ = unlinkat(fd, temporary, 0) }
+    }
+
+    /// What a record's header holds to check it: the SHA-256 of its key and its bytes.
+    static func digest(key: SHA256.Digest, _ record: ArraySlice<UInt8>) -> SHA256.Digest {
+        var hasher = SHA256()
+        hasher.update(key.bytes)
+        record.withUnsafeBytes { hasher.update($0) }
+        return hasher.finalize()
+    }
+
+    static func append(_ key: SHA256.Digest, _ record: ArraySlice<UInt8>, digest: SHA256.Digest? = nil, to bytes: inout [UInt8]) {
+        bytes += key.bytes
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: record.count >> shift)) }
+        bytes += (digest ?? Self.digest(key: key, record)).bytes
+        bytes += record
+    }
+
+    /// Appends `bytes` to the log when it is still the file that was read (same inode and
+    /// size): a log changed meanwhile by another run is rewritten instead.
+    private func append(_ bytes: [UInt8], in folder: Int32, to stamp: FileOps.Stamp) -> Bool {
+        let fd = openat(folder, fileName, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, Int(info.st_ino) == stamp.inode, Int(info.st_size) == stamp.size else { return false }
+        return (try? bytes.withUnsafeBufferPointer { (buffer) throws(BuildError) in
+            try FileOps.writeAll(buffer, to: fd, path: self.folder + "/" + self.fileName)
+        }) != nil
     }
 }
 

@@ -182,7 +182,7 @@ struct BuildProductCacheTests {
         RecordDamage.expectRefusedNeverATrap(bytes, seed: 11) { _ = try BuildProducts(bytes: $0) }
     }
 
-    /// A damaged pack on disk misses every file (the build parses them all) and is replaced.
+    /// A damaged record on disk misses (the build parses that file) and the pack is rewritten.
     @Test func aDamagedPackIsRebuilt() async throws {
         let repo = try TemporaryFolder("build-cache")
         defer { repo.remove() }
@@ -190,10 +190,10 @@ struct BuildProductCacheTests {
         _ = try await Self.build(repo, into: "build", artwork: true, cached: true)
         let path = repo.path + "/" + BuildProductCache.folderInRepository + "/" + BuildProductCache.fileName
         var pack = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-        pack[pack.count / 2] ^= 0x01
+        pack[pack.count - 2] ^= 0x01
         try Data(pack).write(to: URL(fileURLWithPath: path))
         let damaged = try await Self.build(repo, into: "build", artwork: true, cached: true)
-        #expect(damaged.products?.missCount == 3)
+        #expect(damaged.products?.missCount == 1)
         #expect(damaged.result.summary != nil)
         let repaired = try await Self.build(repo, into: "build", artwork: true, cached: true)
         #expect(repaired.products?.missCount == 0)

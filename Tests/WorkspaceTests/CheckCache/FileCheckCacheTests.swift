@@ -271,33 +271,78 @@ struct FileCheckCacheTests {
         #expect(throws: RecordReader.Malformed.self) { try FileCheckRecord(bytes: bytes) }
     }
 
-    /// A pack cut short, with any byte changed, or of another format is an empty cache.
-    @Test func aDamagedPackIsAnEmptyCache() async throws {
+    /// A pack cut short or with any byte changed never gives a wrong record: each record is
+    /// either the one saved or missing (a cut keeps the whole records before it); another format
+    /// is an empty cache. On disk, the damaged record misses and the next save repairs the pack.
+    @Test func aDamagedPackNeverGivesAWrongRecord() async throws {
         let folder = try TemporaryFolder("checks")
         defer { folder.remove() }
         let files = ["policies/example.yaml": Self.policies, "codes/a.yaml": Self.code(1, slug: "a"), "codes/b.yaml": "- id: ["]
         let cache = Self.cache(in: folder.path)
         _ = await LintPipeline.run(MemoryRepository(files: files), now: RuleExampleRunner.now, cache: cache)
         cache.save()
-        let pack = try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + FileCheckCache.fileName)))
-        #expect(FileCheckCache.parse(pack).entries.count == 2)
-        for length in 0..<pack.count { #expect(FileCheckCache.parse(Array(pack[..<length])).entries.isEmpty) }
+        let path = folder.path + "/" + FileCheckCache.fileName
+        let pack = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let saved = FileCheckCache.intactRecords(pack)
+        #expect(saved.count == 2)
+        func expectNothingWrong(_ damaged: [UInt8]) {
+            for (key, record) in FileCheckCache.intactRecords(damaged) { #expect(saved[key] == record) }
+        }
+        for length in 0..<pack.count {
+            let cut = Array(pack[..<length])
+            expectNothingWrong(cut)
+            if length < pack.count - 1 { #expect(FileCheckCache.intactRecords(cut).count < 2) }
+        }
         for index in pack.indices {
             var flipped = pack
             flipped[index] ^= 0x20
-            #expect(FileCheckCache.parse(flipped).entries.isEmpty)
+            expectNothingWrong(flipped)
+            #expect(FileCheckCache.intactRecords(flipped).count < 2 || index >= pack.count, "byte \(index)")
         }
-        #expect(FileCheckCache.parse(pack + [0]).entries.isEmpty)
-        // On disk: a damaged pack misses, and the next save replaces it.
+        #expect(FileCheckCache.intactRecords(Array("QRCHECK1".utf8) + pack.dropFirst(8)).isEmpty)
+        // On disk: a record with a changed byte misses, and the next save rewrites the pack.
         var damaged = pack
-        damaged[damaged.count / 2] ^= 1
-        try Data(damaged).write(to: URL(fileURLWithPath: folder.path + "/" + FileCheckCache.fileName))
+        damaged[damaged.count - 3] ^= 1
+        try Data(damaged).write(to: URL(fileURLWithPath: path))
         let reopened = Self.cache(in: folder.path)
         _ = await LintPipeline.run(MemoryRepository(files: files), now: RuleExampleRunner.now, cache: reopened)
-        #expect(reopened.missCount == 2)
+        #expect(reopened.missCount == 1)
         reopened.save()
+        #expect(FileCheckCache.intactRecords(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))).count == 2)
         let repaired = Self.cache(in: folder.path)
         _ = await LintPipeline.run(MemoryRepository(files: files), now: RuleExampleRunner.now, cache: repaired)
         #expect(repaired.missCount == 0)
+    }
+
+    /// A save appends the records the run made; a record made again replaces the earlier one;
+    /// a file that is gone leaves its record until the log holds more than twice what a run
+    /// used (plus the slack, none here), when it is rewritten with only that.
+    @Test func aSaveAppendsWhatChangedAndRewritesWhenTheLogHasGrown() async throws {
+        let folder = try TemporaryFolder("checks")
+        defer { folder.remove() }
+        let path = folder.path + "/" + FileCheckCache.fileName
+        var files = ["policies/example.yaml": Self.policies, "codes/a.yaml": Self.code(1, slug: "a"), "codes/b.yaml": Self.code(2, slug: "b")]
+        func run() async throws -> (misses: Int, size: Int, records: Int) {
+            let cache = FileCheckCache(folder: folder.path, tool: Self.tool, rules: Self.rules, compactionSlack: 0)
+            _ = await LintPipeline.run(MemoryRepository(files: files), now: RuleExampleRunner.now, cache: cache)
+            cache.save()
+            let pack = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            return (cache.missCount, pack.count, KeyedPack.parse(pack, magic: FileCheckCache.magic).entries.count)
+        }
+        let first = try await run()
+        #expect(first.misses == 2 && first.records == 2)
+        let unchanged = try await run()
+        #expect(unchanged.misses == 0 && unchanged.size == first.size, "nothing written")
+        files["codes/b.yaml"] = Self.code(2, slug: "b2")
+        let changed = try await run()
+        #expect(changed.misses == 1 && changed.size > first.size && changed.records == 3, "one record appended")
+        let again = try await run()
+        #expect(again.misses == 0 && again.size == changed.size)
+        files["codes/a.yaml"] = nil
+        let removed = try await run()
+        #expect(removed.misses == 0 && removed.size == changed.size, "nothing made: nothing written")
+        files["codes/b.yaml"] = Self.code(2, slug: "b3")
+        let compacted = try await run()
+        #expect(compacted.misses == 1 && compacted.records == 1 && compacted.size < first.size, "rewritten with b's record alone")
     }
 }
