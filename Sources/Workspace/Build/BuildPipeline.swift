@@ -98,18 +98,30 @@ public enum BuildPipeline {
         // With the build cache, each file's codes are also written as their JSON objects, kept
         // there and spliced into `redirects.json` (`CodeJSON`).
         let makesJSON = request.productCache != nil && request.checkCache != nil
+        let engine = ArtworkEngine(toolVersion: request.toolVersion)
+        let trustsSeals = request.artwork && !request.verifyArtwork
         let (linted, made) = await LintPipeline.run(
             source, now: request.now, engine: request.engine, retention: .routing, cache: request.checkCache, cacheHit: .findings,
             workCache: request.productCache?.work(keepArtwork: keepArtwork),
             perFile: { codes, policies in BuildProducts.make(codes, policies: policies, keepArtwork: keepArtwork, json: makesJSON) },
             alongside: { catalog, products in
-                async let plan = BuildPlanner.plan(products.map(\.plan))
+                // The plan, and its digest: when no sealed folder holds that plan, the artwork
+                // stage will run and needs the cache's index, which is read from here on.
+                async let planned = { () async -> (BuildPlanner.Plan, SHA256.Digest?, Background<ArtworkCacheIndex>?) in
+                    let plan = BuildPlanner.plan(products.map(\.plan))
+                    guard keepArtwork else { return (plan, nil, nil) }
+                    let digest = await ArtworkPlanDigest.of(plan.artwork, engine: engine)
+                    let sealedPlans = trustsSeals ? StagingSeals.read(at: cachePath).values.compactMap { $0?.planDigest } : []
+                    let index = sealedPlans.contains(digest) ? nil : Background { ArtworkCache.readIndex(at: cachePath) }
+                    return (plan, digest, index)
+                }()
                 let (table, sources) = TableCompiler.mergeTracing(products.map(\.entries), policies: catalog.policies)
                 // The `.qrt` bytes too: the longest single piece of work in a build from the
                 // cache, started here rather than after lint.
                 async let compact = TableStage.compact(table)
                 let json = makesJSON ? TableStage.SplicedJSON(codeJSON: products.map { $0.json ?? CodeJSON() }, sources: sources) : nil
-                return (table: table, compact: await compact, json: json, plan: await plan, products: products)
+                let (plan, digest, index) = await planned
+                return (table: table, compact: await compact, json: json, plan: plan, planDigest: digest, index: index, products: products)
             })
         // The caches are saved beside the rest of the build (a changed file rewrites the build
         // cache's pack, 80 MB at 100,000 codes); every way out of this function waits for it.
@@ -122,7 +134,7 @@ public enum BuildPipeline {
         var lint = consume linted
         // The products are kept with the working set: freeing them object by object, as the
         // build goes on, took a tenth of a second at 100,000 codes.
-        let (table, compact, splicedJSON, plan, products) = made
+        let (table, compact, splicedJSON, plan, digest, earlyIndex, products) = made
         var diagnostics = lint.diagnostics
         func failed() async -> Result {
             await saving.value
@@ -147,10 +159,7 @@ public enum BuildPipeline {
         let released = CodesToRelease()
         if makesMaps { released.codes.withLock { Swift.swap(&$0, &lint.catalog.codes) } }
 
-        let engine = ArtworkEngine(toolVersion: request.toolVersion)
         let artworkPlans = plan.artwork
-        let keepsArtwork = request.artwork
-        let planDigest = Task { keepsArtwork ? await ArtworkPlanDigest.of(artworkPlans, engine: engine) : nil }
         var cache: ArtworkCache?
         let readme = target.readme()
         let asOf = request.at ?? request.now
@@ -168,8 +177,7 @@ public enum BuildPipeline {
                 // The staging folder holds the build before last (or a killed run's work): keep
                 // only what this build updates. Its artwork is known from its manifest when it is
                 // sealed as that build committed it.
-                let seals = request.artwork && !request.verifyArtwork ? StagingSeals.read(at: cachePath) : [:]
-                let digest = await planDigest.value
+                let seals = trustsSeals ? StagingSeals.read(at: cachePath) : [:]
                 let listed = Self.unchangedArtwork(in: staging, seals: seals, planDigest: digest)
                 unchanged = listed?.artwork
                 let record = unchanged != nil || seals.isEmpty ? nil : StagingRecord.read(staging.fd, trusting: Set(seals.keys))
@@ -182,10 +190,11 @@ public enum BuildPipeline {
                 // server maps (each written and hashed as its emitter finishes) are independent:
                 // they run concurrently. Whatever fails, every task is waited for before the
                 // staging folder is given up.
-                // The artwork cache's index is read only when the artwork stage runs.
+                // The artwork cache's index is read only when the artwork stage runs (from lint
+                // on, when no sealed folder held the plan).
                 let artworkTask: Task<(ArtworkStage.Result, ArtworkCache?), any Error>? = request.artwork && unchanged == nil
                     ? Task {
-                        let cache = ArtworkCache.open(at: cachePath, index: ArtworkCache.readIndex(at: cachePath))
+                        let cache = ArtworkCache.open(at: cachePath, index: earlyIndex?.value ?? ArtworkCache.readIndex(at: cachePath))
                         return (try await ArtworkStage.run(artworkPlans, into: staging, record: record, cache: cache, engine: engine), cache)
                     }
                     : nil
