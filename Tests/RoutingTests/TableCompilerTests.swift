@@ -180,6 +180,20 @@ import Testing
         }
     }
 
+    /// The merge sorts by the keys' leading words first: where they differ, they order the
+    /// keys as their bytes do (short keys, keys sharing 8, 16 or 24 bytes, non-ASCII).
+    @Test func leadingWordsOrderKeysAsTheirBytes() {
+        let keys = ["qr.acme.example\u{0}a", "qr.acme.example\u{0}ab", "qr.acme.example\u{0}b", "qr.acme.example\u{0}coffee-4hk",
+                    "qr.acme.example\u{0}coffee-4hl", "go.acme.example\u{0}x", "q", "", "qr.acme.exampl\u{0}zz", "qr.äcme\u{0}1",
+                    "qr.acme.example.long-host.example\u{0}a", "qr.acme.example.long-host.example\u{0}b"]
+        for left in keys {
+            for right in keys where TableCompiler.leadingWords(left) != TableCompiler.leadingWords(right) {
+                #expect((TableCompiler.leadingWords(left) < TableCompiler.leadingWords(right)) == TableCompiler.bytewisePrecedes(left, right),
+                        "\(left) \(right)")
+            }
+        }
+    }
+
     /// Duplicate slugs are a lint error; a table compiled anyway keeps the smallest id.
     @Test func duplicateSlugsKeepTheSmallestIDInAnyOrder() throws {
         let (catalog, diagnostics) = decodeCatalog(codes: ["codes/dup.yaml": """

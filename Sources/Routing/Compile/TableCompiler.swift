@@ -81,10 +81,15 @@ public enum TableCompiler {
         func id(_ position: (part: Int32, entry: Int32)) -> String { parts[Int(position.part)].codes[Int(position.entry)].id }
         // A duplicate slug is a lint error (`duplicate-slug`); should a table be compiled anyway,
         // the code with the smallest id keeps the slug, whatever order the files were read in.
-        positions.sort {
-            let left = key($0), right = key($1)
-            return left == right ? bytewisePrecedes(id($0), id($1)) : bytewisePrecedes(left, right)
+        // Sorted by the keys' first 24 bytes (three big-endian words: where they differ, that is
+        // the keys' byte order), then by the whole keys and ids.
+        var keyed = positions.map { position in (words: Self.leadingWords(key(position)), position: position) }
+        keyed.sort {
+            if $0.words != $1.words { return $0.words < $1.words }
+            let left = key($0.position), right = key($1.position)
+            return left == right ? bytewisePrecedes(id($0.position), id($1.position)) : bytewisePrecedes(left, right)
         }
+        positions = keyed.map(\.position)
         var published: [TableCode] = []
         published.reserveCapacity(positions.count)
         var sources: [(part: Int32, entry: Int32)] = []
@@ -205,6 +210,20 @@ public enum TableCompiler {
 
     /// Bytewise UTF-8 order (`a.utf8.lexicographicallyPrecedes(b.utf8)`), with `memcmp` on
     /// native strings' contiguous bytes: the table sorts every code's key.
+    /// The first 24 UTF-8 bytes of `text` as three big-endian words, zero-padded: when two
+    /// texts' words differ, they order the texts as their bytes do.
+    static func leadingWords(_ text: String) -> (UInt64, UInt64, UInt64) {
+        var text = text
+        return text.withUTF8 { bytes in
+            func word(_ start: Int) -> UInt64 {
+                var word: UInt64 = 0
+                for index in start..<start + 8 { word = word << 8 | UInt64(index < bytes.count ? bytes[index] : 0) }
+                return word
+            }
+            return (word(0), word(8), word(16))
+        }
+    }
+
     static func bytewisePrecedes(_ a: String, _ b: String) -> Bool {
         let fast = a.utf8.withContiguousStorageIfAvailable { left in
             b.utf8.withContiguousStorageIfAvailable { right -> Bool in

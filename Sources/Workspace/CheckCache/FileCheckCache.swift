@@ -24,7 +24,7 @@ public final class FileCheckCache: Sendable {
     /// Opens the cache in `folder` (created when it is saved). `tool` identifies the checker
     /// (`ToolIdentity`): when it changes, every key does.
     /// `compactionSlack`: see `KeyedPack` (tests make it small).
-    public init(folder: String, tool: String, rules: [String], compactionSlack: Int = 4 << 20) {
+    public init(folder: String, tool: String, rules: [String], compactionSlack: Int = 1 << 20) {
         var base = SHA256()
         base.update("qrops check cache \(FileCheckRecord.version)\u{0}\(tool)\u{0}")
         for rule in rules { base.update(rule + "\u{0}") }

@@ -9,8 +9,8 @@ import Synchronization
 /// One cache file of records under SHA-256 keys, kept as a log: read whole (on another thread,
 /// from the moment it is opened: the first lookup waits for it); a save appends the records
 /// the run made, and rewrites the file (to a temporary name, then renamed) with only the records
-/// the run used or made when the log has grown past twice those plus `compactionSlack`, or was
-/// found damaged. So a run where one file changed writes that file's record, not the whole
+/// the run used or made when the log has grown past those by more than a quarter plus
+/// `compactionSlack` (every run reads the whole log), or was found damaged. So a run where one file changed writes that file's record, not the whole
 /// pack; records of files that are gone, or that another kind of run uses (a build without
 /// artwork keeps its own), stay until such a rewrite.
 ///
@@ -30,7 +30,7 @@ final class KeyedPack: Sendable {
     private let lookups = Atomic<Int>(0)
     /// Whether a record failed its digest: the next save rewrites the log.
     private let damaged = Atomic<Bool>(false)
-    /// Dead bytes the log may carry beyond twice its live records before it is rewritten.
+    /// Dead bytes the log may carry beyond a quarter of its live records before it is rewritten.
     let compactionSlack: Int
 
     /// A log as read: its bytes, the last record under each key, whether it was whole to the
@@ -50,7 +50,7 @@ final class KeyedPack: Sendable {
     static let headerSize = 2 * SHA256.digestByteCount + 4
 
     /// Opens `folder/fileName` (created when it is saved).
-    init(folder: String, fileName: String, magic: [UInt8], compactionSlack: Int = 4 << 20) {
+    init(folder: String, fileName: String, magic: [UInt8], compactionSlack: Int = 1 << 20) {
         self.compactionSlack = compactionSlack
         self.folder = folder
         self.fileName = fileName
@@ -142,7 +142,7 @@ final class KeyedPack: Sendable {
         guard (try? FileOps.makeFolders(folder)) != nil, let fd = try? FileOps.openFolder(folder) else { return }
         defer { close(fd) }
         if loaded.whole, !damaged.load(ordering: .relaxed), let stamp = loaded.stamp,
-           loaded.pack.count + appended <= 2 * live + compactionSlack {
+           loaded.pack.count + appended <= live + live / 4 + compactionSlack {
             guard !made.isEmpty else { return }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(appended)
