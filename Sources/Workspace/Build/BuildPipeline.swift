@@ -98,7 +98,9 @@ public enum BuildPipeline {
         // With the build cache, each file's codes are also written as their JSON objects, kept
         // there and spliced into `redirects.json` (`CodeJSON`).
         let makesJSON = request.productCache != nil && request.checkCache != nil
-        let engine = ArtworkEngine(toolVersion: request.toolVersion)
+        // The engine's identity renders probe symbols: on another thread, while lint runs.
+        let toolVersion = request.toolVersion
+        let engineLoad = Background { ArtworkEngine(toolVersion: toolVersion) }
         let trustsSeals = request.artwork && !request.verifyArtwork
         let (linted, made) = await LintPipeline.run(
             source, now: request.now, engine: request.engine, retention: .routing, cache: request.checkCache, cacheHit: .findings,
@@ -110,7 +112,7 @@ public enum BuildPipeline {
                 async let planned = { () async -> (BuildPlanner.Plan, SHA256.Digest?, Background<ArtworkCacheIndex>?) in
                     let plan = BuildPlanner.plan(products.map(\.plan))
                     guard keepArtwork else { return (plan, nil, nil) }
-                    let digest = await ArtworkPlanDigest.of(plan.artwork, engine: engine)
+                    let digest = await ArtworkPlanDigest.of(plan.artwork, engine: engineLoad.value)
                     let sealedPlans = trustsSeals ? StagingSeals.read(at: cachePath).values.compactMap { $0?.planDigest } : []
                     let index = sealedPlans.contains(digest) ? nil : Background { ArtworkCache.readIndex(at: cachePath) }
                     return (plan, digest, index)
@@ -195,7 +197,7 @@ public enum BuildPipeline {
                 let artworkTask: Task<(ArtworkStage.Result, ArtworkCache?), any Error>? = request.artwork && unchanged == nil
                     ? Task {
                         let cache = ArtworkCache.open(at: cachePath, index: earlyIndex?.value ?? ArtworkCache.readIndex(at: cachePath))
-                        return (try await ArtworkStage.run(artworkPlans, into: staging, record: record, cache: cache, engine: engine), cache)
+                        return (try await ArtworkStage.run(artworkPlans, into: staging, record: record, cache: cache, engine: engineLoad.value), cache)
                     }
                     : nil
                 func artworkSettled() async { _ = try? await artworkTask?.value }
