@@ -17,6 +17,12 @@ final class Background<Value: Sendable>: Sendable {
         }
     }
 
+    /// Replaces the value (once it has been worked out), letting go of the old one.
+    func replace(with value: Value) {
+        done.wait()
+        result.withLock { $0 = value }
+    }
+
     var value: Value {
         done.wait()
         // Always set once `done` is reached; worked out again here only if it were not.

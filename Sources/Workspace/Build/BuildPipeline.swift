@@ -96,8 +96,11 @@ public enum BuildPipeline {
         // (all thrown away if lint fails).
         let keepArtwork = request.artwork
         // With the build cache, each file's codes are also written as their JSON objects, kept
-        // there and spliced into `redirects.json` (`CodeJSON`).
+        // there and spliced into `redirects.json` (`CodeJSON`); not in portfolios of more than
+        // `TableStage.splicedJSONFileLimit` code files, where those objects (half a gigabyte at
+        // a million codes, in memory and in the cache) would cost the memory floor.
         let makesJSON = request.productCache != nil && request.checkCache != nil
+            && source.list().codes.count <= TableStage.splicedJSONFileLimit
         // The engine's identity renders probe symbols: on another thread, while lint runs.
         let toolVersion = request.toolVersion
         let engineLoad = Background { ArtworkEngine(toolVersion: toolVersion) }
@@ -136,7 +139,8 @@ public enum BuildPipeline {
         var lint = consume linted
         // The products are kept with the working set: freeing them object by object, as the
         // build goes on, took a tenth of a second at 100,000 codes.
-        let (table, compact, splicedJSON, plan, digest, earlyIndex, products) = made
+        let (table, compact, splicedJSON, plan, digest, earlyIndex, madeProducts) = made
+        var products = madeProducts
         var diagnostics = lint.diagnostics
         func failed() async -> Result {
             await saving.value
@@ -157,6 +161,8 @@ public enum BuildPipeline {
         let codeCount = lint.catalog.codes.count
         let policies = lint.catalog.policies
         let makesMaps = !ServerMapStage.targets(policies).emitters.isEmpty
+        // With server maps, memory counts more than the time freeing takes.
+        if makesMaps { products = [] }
         let codeIDs = makesMaps ? lint.catalog.codes.map(\.id) : []
         let released = CodesToRelease()
         if makesMaps { released.codes.withLock { Swift.swap(&$0, &lint.catalog.codes) } }

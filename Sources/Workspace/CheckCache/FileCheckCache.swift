@@ -8,8 +8,9 @@ import Rules
 /// the running executable). A file whose key is known, checked at an instant inside the
 /// record's window, is neither parsed nor checked again.
 ///
-/// The file is one `KeyedPack`: read whole, written whole, a damaged or foreign file is an
-/// empty cache, and each save keeps the entries this run used, so files that are gone drop out.
+/// The file is one `KeyedPack`: a log of records, each checked against its digest when it is
+/// looked up; a save appends what the run made and rewrites the log with what it used once the
+/// log has grown (so files that are gone drop out); damage is a miss, never a wrong record.
 public final class FileCheckCache: Sendable {
     public static let fileName = "files"
     /// Where `qrops lint` keeps it, relative to the repository.

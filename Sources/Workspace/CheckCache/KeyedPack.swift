@@ -30,6 +30,8 @@ final class KeyedPack: Sendable {
     private let lookups = Atomic<Int>(0)
     /// Whether a record failed its digest: the next save rewrites the log.
     private let damaged = Atomic<Bool>(false)
+    /// Whether the pack was saved: it is saved once, and then holds nothing in memory.
+    private let saved = Atomic<Bool>(false)
     /// Dead bytes the log may carry beyond a quarter of its live records before it is rewritten.
     let compactionSlack: Int
 
@@ -126,8 +128,15 @@ final class KeyedPack: Sendable {
     var missCount: Int { misses.load(ordering: .relaxed) }
 
     /// Appends the records this run made, or rewrites the log with the records it used and made
-    /// (see the type's comment). Failures are ignored: the cache only saves time.
+    /// (see the type's comment). Failures are ignored: the cache only saves time. Once saved,
+    /// the pack lets go of the log and of the records it kept (at a million codes, hundreds of
+    /// megabytes that the rest of a build needs more): later lookups miss, later saves do nothing.
     func save() {
+        guard !saved.exchange(true, ordering: .relaxed) else { return }
+        defer {
+            self.kept.withLock { $0 = [:] }
+            loaded.replace(with: Loaded())
+        }
         let kept = kept.withLock { $0 }
         // A run that neither looked anything up nor made anything (no file could be keyed) says
         // nothing about the log.
@@ -149,17 +158,32 @@ final class KeyedPack: Sendable {
             for (key, record) in made { Self.append(key, record[...], to: &bytes) }
             if append(bytes, in: fd, to: stamp) { return }
         }
-        var bytes = magic
-        bytes.reserveCapacity(magic.count + live)
-        for key in kept.keys.sorted(by: <) {
-            if let record = kept[key] ?? nil {
-                Self.append(key, record[...], to: &bytes)
-            } else if let entry = loaded.entries[key] {
-                Self.append(key, loaded.pack[entry.range], digest: entry.digest, to: &bytes)
-            }
-        }
+        // Rewritten a few megabytes at a time (at a million codes the log holds most of a
+        // gigabyte: it is never assembled in memory).
         let temporary = fileName + ".tmp-" + AtomicBuildWriter.randomSuffix()
-        guard (try? FileOps.write(bytes, named: temporary, in: fd, folderPath: folder)) != nil else { return }
+        let path = folder + "/" + temporary
+        guard let out = try? FileOps.create(temporary, in: fd, path: path) else { return }
+        var bytes = magic
+        func flush() throws(BuildError) {
+            try bytes.withUnsafeBufferPointer { (buffer) throws(BuildError) in try FileOps.writeAll(buffer, to: out, path: path) }
+            bytes.removeAll(keepingCapacity: true)
+        }
+        do throws(BuildError) {
+            for key in kept.keys.sorted(by: <) {
+                if let record = kept[key] ?? nil {
+                    Self.append(key, record[...], to: &bytes)
+                } else if let entry = loaded.entries[key] {
+                    Self.append(key, loaded.pack[entry.range], digest: entry.digest, to: &bytes)
+                }
+                if bytes.count >= 4 << 20 { try flush() }
+            }
+            try flush()
+        } catch {
+            close(out)
+            _ = unlinkat(fd, temporary, 0)
+            return
+        }
+        close(out)
         if renameat(fd, temporary, fd, fileName) != 0 { _ = unlinkat(fd, temporary, 0) }
     }
 
