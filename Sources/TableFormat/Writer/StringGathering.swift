@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Dispatch
 import Routing
 import Synchronization
@@ -42,17 +47,26 @@ enum StringGathering {
     {
         var slugIDs: [UInt32] = []
         slugIDs.reserveCapacity(codes.count)
-        for chunk in try gather(codes, chunkSize: chunkSize) {
-            let global = chunk.strings.indices.map { UInt32(truncatingIfNeeded: collecting.pool.add(chunk.strings[$0], hash: chunk.hashes[$0])) }
-            for use in chunk.uses { collecting.stream.append(global[Int(use)]) }
-            for start in chunk.codeStarts { slugIDs.append(global[Int(chunk.uses[start])]) }
+        // In waves of a few chunks per core, so that only those chunks' strings are held at once
+        // (at a million codes, all of them would be hundreds of megabytes).
+        let wave = chunkSize.multipliedReportingOverflow(by: 2 * max(1, System.cores)).partialValue
+        var start = 0
+        while start < codes.count {
+            let end = wave > 0 ? min(codes.count, start + min(wave, codes.count - start)) : codes.count
+            for chunk in try gather(codes[start..<end], chunkSize: chunkSize) {
+                let global = chunk.strings.indices.map { UInt32(truncatingIfNeeded: collecting.pool.add(chunk.strings[$0], hash: chunk.hashes[$0])) }
+                for use in chunk.uses { collecting.stream.append(global[Int(use)]) }
+                for start in chunk.codeStarts { slugIDs.append(global[Int(chunk.uses[start])]) }
+            }
+            start = end
         }
         return slugIDs
     }
 
     /// Every string the codes refer to, chunk by chunk.
-    static func gather(_ codes: [TableCode], chunkSize: Int) throws(QRTError) -> [GatheringRefs] {
+    static func gather(_ codes: ArraySlice<TableCode>, chunkSize: Int) throws(QRTError) -> [GatheringRefs] {
         let count = codes.count
+        let first = codes.startIndex
         let chunks = count == 0 ? 0 : (count - 1) / chunkSize + 1
         let slots = Slots<(refs: GatheringRefs, error: QRTError?)>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -68,8 +82,8 @@ enum StringGathering {
                 scratch.bytes.removeAll(keepingCapacity: true)
                 refs.codeStarts.append(refs.uses.count)
                 do throws(QRTError) {
-                    try QRTWriter.encodeRecordStrings(codes[index], refs: &refs)
-                    try QRTWriter.encodeDetail(codes[index], into: &scratch, refs: &refs)
+                    try QRTWriter.encodeRecordStrings(codes[first + index], refs: &refs)
+                    try QRTWriter.encodeDetail(codes[first + index], into: &scratch, refs: &refs)
                 } catch {
                     failure = error
                     break
@@ -99,4 +113,10 @@ final class Slots<Value: Sendable>: Sendable {
     var values: [Value] {
         slots.withLock { $0.compactMap { $0 } }
     }
+}
+
+/// What the machine offers to parallel work.
+enum System {
+    /// Online processors (at least 1).
+    static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }

@@ -96,11 +96,11 @@ public enum BuildPipeline {
         // (all thrown away if lint fails).
         let keepArtwork = request.artwork
         // With the build cache, each file's codes are also written as their JSON objects, kept
-        // there and spliced into `redirects.json` (`CodeJSON`); not in portfolios of more than
-        // `TableStage.splicedJSONFileLimit` code files, where those objects (half a gigabyte at
-        // a million codes, in memory and in the cache) would cost the memory floor.
-        let makesJSON = request.productCache != nil && request.checkCache != nil
-            && source.list().codes.count <= TableStage.splicedJSONFileLimit
+        // there and spliced into `redirects.json` (`CodeJSON`); not in a large portfolio
+        // (`TableStage.largePortfolioFiles`), where they would cost the memory floor (half a
+        // gigabyte at a million codes), nor does the `.qrt` start beside lint's checks there.
+        let large = source.list().codes.count > TableStage.largePortfolioFiles
+        let makesJSON = request.productCache != nil && request.checkCache != nil && !large
         // The engine's identity renders probe symbols: on another thread, while lint runs.
         let toolVersion = request.toolVersion
         let engineLoad = Background { ArtworkEngine(toolVersion: toolVersion) }
@@ -123,7 +123,7 @@ public enum BuildPipeline {
                 let (table, sources) = TableCompiler.mergeTracing(products.map(\.entries), policies: catalog.policies)
                 // The `.qrt` bytes too: the longest single piece of work in a build from the
                 // cache, started here rather than after lint.
-                async let compact = TableStage.compact(table)
+                async let compact = large ? nil : TableStage.compact(table)
                 let json = makesJSON ? TableStage.SplicedJSON(codeJSON: products.map { $0.json ?? CodeJSON() }, sources: sources) : nil
                 let (plan, digest, index) = await planned
                 return (table: table, compact: await compact, json: json, plan: plan, planDigest: digest, index: index, products: products)

@@ -15,10 +15,12 @@ enum TableStage {
 
     /// The bytes of JSON gathered before they are written out.
     static let jsonChunkSize = 1 << 20
-    /// Above this many code files the build does not keep codes' JSON objects in its cache: the
-    /// generated portfolios have about 100 codes per file, so this is some 400,000 codes, where
-    /// the objects would take over 200 MB of memory and cache (docs/build.md).
-    static let splicedJSONFileLimit = 4_000
+    /// A portfolio of more than this many code files is large: the build then saves memory
+    /// rather than time. It keeps no codes' JSON objects in its cache, and writes the `.qrt`
+    /// after lint rather than beside lint's whole-catalog checks (while the catalog is still
+    /// held). The generated portfolios have about 100 codes per file, so this is some 400,000
+    /// codes, where the objects alone would take over 200 MB (docs/build.md).
+    static let largePortfolioFiles = 4_000
 
     enum Failure: Error {
         /// The table cannot be written as `.qrt` (a limit of the format).
