@@ -12,8 +12,16 @@ public final class DigestingSource<Base: RepositorySource>: RepositorySource, @u
         self.base = base
     }
 
+    private var listing: RepositoryListing?
+
+    /// The base's listing, made once (the build looks at it before lint does).
     public func list() -> RepositoryListing {
-        base.list()
+        lock.lock()
+        defer { lock.unlock() }
+        if let listing { return listing }
+        let made = base.list()
+        listing = made
+        return made
     }
 
     public func read(_ path: String) -> Result<[UInt8], Diagnostic> {
