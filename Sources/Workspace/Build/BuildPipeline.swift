@@ -63,8 +63,9 @@ public enum BuildPipeline {
         /// Files in the build, `manifest.json` and `README.md` included.
         public var files: Int
         /// How long each phase took, in order: lint, redirect-table, server-maps, artwork,
-        /// manifest, commit, cache. `lint` includes compiling the redirect table and planning
-        /// the artwork, which run beside lint's whole-catalog checks. The table's files, the
+        /// manifest, commit, cache. `lint` includes compiling the redirect table, writing the
+        /// `.qrt` bytes (but in a large portfolio) and planning the artwork, which run beside
+        /// lint's whole-catalog checks. The table's files, the
         /// server maps and the artwork are made concurrently: `redirect-table` ends when the
         /// table's files are written, `server-maps` counts what the maps took beyond that, and
         /// `artwork` what the artwork took beyond both.
