@@ -1,11 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 import Routing
-import Synchronization
 
 /// The `.qrt` writer's first pass, split in two: the strings each code refers to, in encoding
 /// order, are gathered in parallel chunks of codes, each chunk numbering its own distinct
@@ -97,26 +91,4 @@ enum StringGathering {
         }
         return results.map(\.refs)
     }
-}
-
-/// One result per parallel chunk, each set once by its chunk.
-final class Slots<Value: Sendable>: Sendable {
-    private let slots: Mutex<[Value?]>
-
-    init(count: Int) { slots = Mutex([Value?](repeating: nil, count: count)) }
-
-    func set(_ index: Int, _ value: Value) {
-        slots.withLock { $0[index] = value }
-    }
-
-    /// Every slot's value, in order (once all are set).
-    var values: [Value] {
-        slots.withLock { $0.compactMap { $0 } }
-    }
-}
-
-/// What the machine offers to parallel work.
-enum System {
-    /// Online processors (at least 1).
-    static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }

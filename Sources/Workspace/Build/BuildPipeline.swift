@@ -117,6 +117,8 @@ public enum BuildPipeline {
                     let plan = BuildPlanner.plan(products.map(\.plan))
                     guard keepArtwork else { return (plan, nil, nil) }
                     let digest = await ArtworkPlanDigest.of(plan.artwork, engine: engineLoad.value)
+                    // Only a guess of whether the artwork stage will run: the seals are read
+                    // again, under the build lock, where it is decided.
                     let sealedPlans = trustsSeals ? StagingSeals.read(at: cachePath).values.compactMap { $0?.planDigest } : []
                     let index = sealedPlans.contains(digest) ? nil : Background { ArtworkCache.readIndex(at: cachePath) }
                     return (plan, digest, index)
@@ -145,10 +147,7 @@ public enum BuildPipeline {
         var diagnostics = lint.diagnostics
         func failed() async -> Result {
             await saving.value
-            return failedResult()
-        }
-        func failedResult() -> Result {
-            Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: nil, workingSet: (lint, products))
+            return Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: nil, workingSet: (lint, products))
         }
         guard !diagnostics.fails(strict: request.strict) else { return await failed() }
         diagnostics = (diagnostics + plan.diagnostics).sorted(by: Diagnostic.reportOrder)

@@ -19,20 +19,9 @@ struct BuildProductCacheTests {
     static let policies = RuleExampleRunner.standardPolicies.replacingOccurrences(
         of: "'^[A-Z]{3}-[A-Z]{2}-[0-9]{4}$'", with: "'^[A-Za-z]{3}-[A-Za-z]{2}-[0-9]{4}$'")
 
-    /// A code file of one code, printed unless `status` says otherwise.
+    /// A code file of one code.
     static func code(_ id: String, slug: String, target: String = "https://www.acme.example/a", extra: String = "") -> String {
-        """
-        codes:
-          - id: \(id)
-            slug: \(slug)
-            owner: retail-eu
-            status: active
-            name: a_b_c_d_e_v1
-            labels: {region: eu}
-            retire: 2027-01-01
-            target: \(target)
-        \(extra)
-        """
+        CodeFileFixture.oneCode(id: id, slug: slug, target: target, extra: extra)
     }
 
     static let files = [

@@ -98,18 +98,8 @@ struct FileCheckCacheTests {
     static let policies = RuleExampleRunner.standardPolicies
     /// A code file of one code (in the `codes:` list form).
     static func code(_ number: Int, slug: String, extra: String = "") -> String {
-        """
-        codes:
-          - id: RET-EU-\(String(format: "%04d", number))
-            slug: \(slug)
-            owner: retail-eu
-            status: active
-            name: a_b_c_d_e_v1
-            labels: {region: eu}
-            retire: 2027-01-01
-            target: https://www.acme.example/\(number)
-        \(extra)
-        """
+        CodeFileFixture.oneCode(id: "RET-EU-\(String(format: "%04d", number))", slug: slug,
+                                target: "https://www.acme.example/\(number)", extra: extra)
     }
 
     /// Three files, one of which changes in each way a pull request can change things: the
