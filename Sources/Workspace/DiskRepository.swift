@@ -58,19 +58,10 @@ public struct DiskRepository: RepositorySource {
         guard size <= Self.maxFileBytes else {
             return .failure(unreadable(path, "it is \(size) bytes; the limit is \(Self.maxFileBytes) bytes"))
         }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var total = 0
-        while total < size {
-            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Foundation.read(fd, base + total, size - total)
-            }
-            if count < 0 { return .failure(unreadable(path, String(cString: strerror(errno)))) }
-            if count == 0 { break }
-            total += count
+        switch FileOps.readBytes(fd, count: size) {
+        case .success(let bytes): return .success(bytes)
+        case .failure(let failure): return .failure(unreadable(path, String(cString: strerror(failure.errno))))
         }
-        if total < size { bytes.removeSubrange(total...) }
-        return .success(bytes)
     }
 
     private func unreadable(_ path: String, _ reason: String) -> Diagnostic {

@@ -60,18 +60,34 @@ enum FileOps {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= limit else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var total = 0
-        while total < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return systemRead(fd, base + total, buffer.count - total)
-            }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            total += count
-        }
+        guard case .success(let bytes) = readBytes(fd, count: Int(info.st_size)), bytes.count == Int(info.st_size) else { return nil }
         return bytes
+    }
+
+    /// A failed `read(2)`: its `errno`.
+    struct ReadFailure: Error {
+        var errno: Int32
+    }
+
+    /// Up to `count` bytes of `fd`, from `offset` (`pread`) or else from where it stands, fewer
+    /// when the file ends first. The array is filled by the reads, never zeroed first (at a
+    /// hundred megabytes of cache, zeroing cost more than reading).
+    static func readBytes(_ fd: Int32, count: Int, at offset: Int? = nil) -> Result<[UInt8], ReadFailure> {
+        var failure: Int32?
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(0, count)) { buffer, initialized in
+            var total = 0
+            while total < buffer.count, let base = buffer.baseAddress {
+                let read = offset.map { pread(fd, base + total, buffer.count - total, off_t($0 + total)) }
+                    ?? systemRead(fd, base + total, buffer.count - total)
+                if read < 0, errno == EINTR { continue }
+                if read < 0 { failure = errno }
+                guard read > 0 else { break }
+                total += read
+            }
+            initialized = total
+        }
+        if let failure { return .failure(ReadFailure(errno: failure)) }
+        return .success(bytes)
     }
 
     /// Hands the bytes in `range` of `file` to `sink`, a megabyte at a time.
@@ -96,13 +112,8 @@ enum FileOps {
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let start = max(0, Int(info.st_size) - count)
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) - start)
-        let read = bytes.withUnsafeMutableBytes { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
-            return pread(fd, base, buffer.count, off_t(start))
-        }
-        guard read >= 0 else { return nil }
-        return Array(bytes.prefix(read))
+        guard case .success(let bytes) = readBytes(fd, count: Int(info.st_size) - start, at: start) else { return nil }
+        return bytes
     }
 
     static func stamp(of fd: Int32, path: String) throws(BuildError) -> Stamp {

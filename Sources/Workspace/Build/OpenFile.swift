@@ -26,13 +26,8 @@ final class OpenFile: Sendable {
 
     /// The bytes in `range`, or nil when they cannot all be read.
     func read(_ range: Range<Int>) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: range.count)
-        var total = 0
-        while total < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress.map { $0 + total }, range.count - total, off_t(range.lowerBound + total)) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            total += count
+        guard case .success(let bytes) = FileOps.readBytes(fd, count: range.count, at: range.lowerBound), bytes.count == range.count else {
+            return nil
         }
         return bytes
     }

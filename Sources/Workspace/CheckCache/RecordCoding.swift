@@ -72,8 +72,12 @@ struct RecordReader {
         for _ in 0..<total {
             let length = try count()
             guard length <= bytes.endIndex - position else { throw Malformed() }
-            guard let text = String(validating: bytes[position..<position + length], as: UTF8.self) else { throw Malformed() }
-            strings.append(text)
+            // Decoded (ill-formed bytes would be repaired, not refused): the pack's digests have
+            // checked these bytes against the ones a `String` gave when they were written. The
+            // generic `String(validating:as:)` cost a tenth of reading 100,000 codes' records.
+            strings.append(bytes.withUnsafeBufferPointer { buffer in
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[position - bytes.startIndex..<position - bytes.startIndex + length]), as: UTF8.self)
+            })
             position += length
         }
     }
