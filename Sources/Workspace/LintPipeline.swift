@@ -10,7 +10,20 @@ public enum LintPipeline {
         /// Deduplicated, in report order.
         public var diagnostics: [Diagnostic]
         public var filesChecked: Int
+        /// With a cache, `catalog.codes` is empty when the whole-catalog findings came from it
+        /// (`FileCheckCache.catalogKey`); `codes()` decodes them then.
         public var catalog: Catalog
+        /// How many codes the code files hold.
+        public var codeCount: Int
+        /// Each code file's codes (or identities), in file order.
+        var files: [FileIdentities] = []
+
+        /// The catalog's codes: `catalog.codes`, or when the whole-catalog checks did not need
+        /// them, the files' identities decoded (what does not read is left out).
+        public func codes() -> [Code] {
+            guard catalog.codes.count != codeCount else { return catalog.codes }
+            return files.flatMap { $0.codes() ?? [] }
+        }
     }
 
     /// What a check cache hit stands in for.
@@ -110,33 +123,41 @@ public enum LintPipeline {
         let codePaths = listing.codes
         let cacheKeys = cache.map { keyContexts($0, codes: codePaths, policies: listing.policies, defaults: listing.defaults, head: head.map(\.digest)) }
 
-        // Code files: read, parse, decode and check per file, in parallel.
-        let checked = await ParallelMap.map(count: codePaths.count, chunk: 4) { index -> ([Code], [Diagnostic], FileWork) in
+        // Code files: read, parse, decode and check per file, in parallel. With the cache, each
+        // file's identities come with their digest (and, from the cache, stay encoded).
+        let checked = await ParallelMap.map(count: codePaths.count, chunk: 4) { index -> (FileIdentities, [Diagnostic], FileWork) in
             let path = codePaths[index]
-            if let codes = reusing[path] { return (codes, [], perFile(codes[...], policies)) }
+            if let codes = reusing[path] { return (FileIdentities(codes: codes), [], perFile(codes[...], policies)) }
             let bytes: [UInt8]
             var key: SHA256.Digest?
             if let context = cacheKeys?[index] {
                 switch source.readDigested(path) {
-                case .failure(let diagnostic): return ([], [diagnostic], perFile([], policies))
+                case .failure(let diagnostic): return (FileIdentities(codes: []), [diagnostic], perFile([], policies))
                 case .success(let read):
                     bytes = read.bytes
                     key = FileCheckCache.key(context: context, path: path, digest: read.digest)
                 }
             } else {
                 switch source.read(path) {
-                case .failure(let diagnostic): return ([], [diagnostic], perFile([], policies))
+                case .failure(let diagnostic): return (FileIdentities(codes: []), [diagnostic], perFile([], policies))
                 case .success(let read): bytes = read
                 }
             }
             var cachedFindings: [Diagnostic]?
+            var cachedDigest: SHA256.Digest?
             if let cache, let key, let record = cache.record(for: key, at: now) {
                 // Check and work both known: the file is not even parsed.
-                if let workCache, let work = workCache.lookUp(key) { return (record.codes, record.diagnostics, work) }
-                guard cacheHit == .findings || workCache != nil else {
-                    return (record.codes, record.diagnostics, perFile(record.codes[...], policies))
+                if let workCache, let work = workCache.lookUp(key) { return (record.identities, record.diagnostics, work) }
+                if cacheHit == .identities, workCache == nil {
+                    // `qrops lint`, whose `perFile` does nothing: the identities stay encoded.
+                    if let nothing = () as? FileWork { return (record.identities, record.diagnostics, nothing) }
+                    if let codes = record.identities.codes() {
+                        return (FileIdentities(codes: codes, digest: record.identities.digest), record.diagnostics, perFile(codes[...], policies))
+                    }
+                } else {
+                    cachedFindings = record.diagnostics
+                    cachedDigest = record.identities.digest
                 }
-                cachedFindings = record.diagnostics
             }
             /// `perFile` on whole codes, kept for the next run.
             func work(_ codes: [Code]) -> FileWork {
@@ -146,43 +167,91 @@ public enum LintPipeline {
             }
             let loaded = YAMLLoader.load(bytes, path: path, fileID: codeIDs[index])
             guard let document = loaded.document else {
+                let identities = key == nil ? FileIdentities(codes: []) : FileIdentities(digesting: [])
                 if cachedFindings == nil, let cache, let key {
-                    cache.store(FileCheckRecord(window: .always, diagnostics: loaded.diagnostics, codes: []), for: key)
+                    cache.store(FileCheckRecord(window: .always, diagnostics: loaded.diagnostics, identities: identities), for: key)
                 }
-                return ([], loaded.diagnostics, perFile([], policies))
+                return (identities, loaded.diagnostics, perFile([], policies))
             }
             let (codes, decodeDiagnostics) = CodeFileDecoder.decode(document, inherited: inherited[index], files: table)
             if let cachedFindings {
                 if retention == .routing { for code in codes { code.forgetDescriptiveFields() } }
-                return (codes, cachedFindings, work(codes))
+                return (FileIdentities(codes: codes, digest: cachedDigest), cachedFindings, work(codes))
             }
             let dependence = key == nil ? nil : NowDependence()
             let findings = engine.checkCodes(codes[...], context: dependence.map { context.recordingNow(into: $0) } ?? context)
             let diagnostics = loaded.diagnostics + decodeDiagnostics + findings
+            let identities = key == nil ? FileIdentities(codes: codes) : FileIdentities(digesting: codes)
             if let cache, let key, let dependence {
-                cache.store(FileCheckRecord(window: dependence.current, diagnostics: diagnostics, codes: codes), for: key)
+                cache.store(FileCheckRecord(window: dependence.current, diagnostics: diagnostics, identities: identities), for: key)
             }
             if retention == .routing { for code in codes { code.forgetDescriptiveFields() } }
-            return (codes, diagnostics, work(codes))
+            return (identities, diagnostics, work(codes))
         }
-        var codes: [Code] = []
+        var fileCodes: [FileIdentities] = []
         var work: [FileWork] = []
+        fileCodes.reserveCapacity(checked.count)
         work.reserveCapacity(checked.count)
-        for (fileCodes, fileDiagnostics, fileWork) in checked {
-            codes += fileCodes
+        for (fileIdentities, fileDiagnostics, fileWork) in checked {
+            fileCodes.append(fileIdentities)
             diagnostics += fileDiagnostics
             work.append(fileWork)
         }
+        let codeCount = fileCodes.reduce(0) { $0 + $1.count }
+        // The whole-catalog checks' findings, from the cache when every file's identities are
+        // those of a run that kept them (`FileCheckCache.catalogKey`): then no identity is decoded.
+        let catalogKey = cache.flatMap { cache -> SHA256.Digest? in
+            guard reusing.isEmpty, head.count >= policyIDs.count else { return nil }
+            var policyFiles: [(path: String, digest: SHA256.Digest)] = []
+            for (path, loaded) in zip(listing.policies, head) {
+                guard let digest = loaded.digest else { return nil }
+                policyFiles.append((path, digest))
+            }
+            var keyed: [(path: String, identities: SHA256.Digest)] = []
+            keyed.reserveCapacity(fileCodes.count)
+            for (path, file) in zip(codePaths, fileCodes) {
+                guard let digest = file.digest else { return nil }
+                keyed.append((path, digest))
+            }
+            return FileCheckCache.catalogKey(context: cache.context(policyFiles), files: keyed)
+        }
+        let known = catalogKey.flatMap { key in cache?.record(for: key, at: now, countingMiss: false) }
+        var codes: [Code] = []
+        if known == nil {
+            codes.reserveCapacity(codeCount)
+            let decoded = await ParallelMap.map(count: fileCodes.count, chunk: 16) { [fileCodes] in fileCodes[$0].codes() }
+            for codesOfFile in decoded {
+                // A cached record whose identities do not read (only a faulty run could write
+                // one): the same run without the cache.
+                guard let codesOfFile else {
+                    return await run(source, now: now, engine: engine, reusing: reusing, retention: retention, cache: nil, cacheHit: cacheHit,
+                                     workCache: nil, perFile: perFile, alongside: alongside)
+                }
+                codes += codesOfFile
+            }
+        }
         let catalog = Catalog(codes: codes, policies: policies, files: table)
-        // The two whole-catalog passes, and the caller's work, are independent.
-        async let identity = IdentityChecks.check(codes, policies: policies)
-        async let catalogFindings = engine.checkCatalog(catalog, context: context)
+        // The two whole-catalog passes, and the caller's work, are independent. The caller's
+        // is started first: in `qrops build` it is the longest (the whole-catalog checks take
+        // the other cores meanwhile).
         let fileWork = work
         async let extra = alongside(catalog, fileWork)
-        diagnostics += await identity
-        diagnostics += await catalogFindings
+        if let known {
+            diagnostics += known.diagnostics
+        } else {
+            let dependence = NowDependence()
+            async let identity = IdentityChecks.check(codes, policies: policies)
+            async let catalogFindings = engine.checkCatalog(catalog, context: context.recordingNow(into: dependence))
+            let found = await identity + catalogFindings
+            diagnostics += found
+            if let cache, let catalogKey {
+                cache.store(FileCheckRecord(window: dependence.current, diagnostics: found, identities: FileIdentities(digesting: [])),
+                            for: catalogKey)
+            }
+        }
 
-        return (Result(diagnostics: deduplicated(diagnostics), filesChecked: table.paths.count, catalog: catalog), await extra)
+        return (Result(diagnostics: deduplicated(diagnostics), filesChecked: table.paths.count, catalog: catalog, codeCount: codeCount,
+                       files: fileCodes), await extra)
     }
 
     /// A policy or defaults file, loaded, with the digest of its bytes when asked for (the

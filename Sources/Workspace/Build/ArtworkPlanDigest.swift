@@ -1,37 +1,57 @@
-/// One digest of a whole artwork plan: every planned file's name and everything that decides its
-/// bytes (each plan's `cacheMaterial` and formats, and the engine's identity, as in the cache
-/// keys). Two plans with the same digest make the same `artwork/` folder, file for file, so a
-/// staging folder sealed with this digest (`StagingSeals.Artwork`) already holds the build's
-/// artwork. Hashed in parallel chunks of a fixed size, so the digest depends only on the plans.
+/// One digest of a whole artwork plan, made of one digest per code file's plan (`ofFile`, kept
+/// in the build cache with the file's plan, `PlannedFile.Summary`), in file order, and the
+/// engine's identity. A file's digest covers every item of its plan: its kind (planned, printed
+/// without artwork, refused, unusable id) and id, and for a planned code everything that decides
+/// its files' bytes (its `cacheMaterial` and formats, as in the cache keys). The joined plan
+/// (`BuildPlanner.plan`) is made from nothing else but those items and locations, so two builds
+/// with the same digest make the same `artwork/` folder, file for file, and the same findings
+/// but for where they are located: none, when one of them built (every build finding is an
+/// error). A staging folder sealed with this digest (`StagingSeals.Artwork`) already holds the
+/// build's artwork.
 enum ArtworkPlanDigest {
-    static let chunk = 2_048
-
-    static func of(_ plans: [ArtworkPlan], engine: ArtworkEngine) async -> SHA256.Digest {
-        let count = plans.count
-        let chunks = (count + chunk - 1) / chunk
-        let digests = await ParallelMap.map(count: chunks, chunk: 1) { index in
-            var hasher = SHA256()
-            var scratch: [UInt8] = []
-            for plan in plans[index * chunk..<min(count, (index + 1) * chunk)] {
-                scratch.removeAll(keepingCapacity: true)
-                let material = plan.cacheMaterial
-                append(plan.codeID.value.utf8.count, to: &scratch)
-                scratch += plan.codeID.value.utf8
-                append(material.count, to: &scratch)
-                scratch += material
-                append(plan.formats.count, to: &scratch)
-                for format in plan.formats {
-                    append(format.rawValue.utf8.count, to: &scratch)
-                    scratch += format.rawValue.utf8
-                }
-                hasher.update(scratch)
-            }
-            return hasher.finalize()
-        }
+    static func of(files: [SHA256.Digest], engine: ArtworkEngine) -> SHA256.Digest {
         var hasher = engine.keyPrefix
-        hasher.update("artwork plan \(count)\n")
-        for digest in digests { hasher.update(digest.bytes) }
+        hasher.update("artwork plan of \(files.count) files\n")
+        for digest in files { hasher.update(digest.bytes) }
         return hasher.finalize()
+    }
+
+    static func ofFile(_ plan: BuildPlanner.FilePlan) -> SHA256.Digest {
+        var scratch: [UInt8] = []
+        scratch.append(plan.keepsArtwork ? 1 : 0)
+        for item in plan.items {
+            switch item {
+            case .unsafe(let diagnostic):
+                scratch.append(0)
+                append(diagnostic.message, to: &scratch)
+            case .candidate(let id, _, let outcome):
+                scratch.append(1)
+                append(id.value, to: &scratch)
+                switch outcome {
+                case .planned(let plan):
+                    scratch.append(0)
+                    let material = plan.cacheMaterial
+                    append(material.count, to: &scratch)
+                    scratch += material
+                    append(plan.formats.count, to: &scratch)
+                    for format in plan.formats { append(format.rawValue, to: &scratch) }
+                case .printed:
+                    scratch.append(1)
+                case .refused(let diagnostic):
+                    scratch.append(2)
+                    append(diagnostic.message, to: &scratch)
+                }
+            }
+        }
+        var hasher = SHA256()
+        hasher.update("file plan\n")
+        hasher.update(scratch)
+        return hasher.finalize()
+    }
+
+    private static func append(_ text: String, to bytes: inout [UInt8]) {
+        append(text.utf8.count, to: &bytes)
+        bytes += text.utf8
     }
 
     private static func append(_ value: Int, to bytes: inout [UInt8]) {

@@ -42,6 +42,14 @@ public enum BuildPipeline {
             self.at = at
             self.toolVersion = toolVersion
         }
+
+        /// The same request with its build cache emptied (`BuildProductCache.cleared`): every
+        /// file's products are made anew.
+        func withoutProductCacheRecords() -> Request {
+            var again = self
+            again.productCache = productCache?.cleared()
+            return again
+        }
     }
 
     /// What a successful build wrote.
@@ -111,25 +119,30 @@ public enum BuildPipeline {
             workCache: request.productCache?.work(keepArtwork: keepArtwork),
             perFile: { codes, policies in BuildProducts.make(codes, policies: policies, keepArtwork: keepArtwork, json: makesJSON) },
             alongside: { catalog, products in
-                // The plan, and its digest: when no sealed folder holds that plan, the artwork
+                // The plan's digest, from the files' digests. When a sealed folder holds that plan,
+                // the plan itself is not made (`PlanStatus.deferred`); when none does, the artwork
                 // stage will run and needs the cache's index, which is read from here on.
-                async let planned = { () async -> (BuildPlanner.Plan, SHA256.Digest?, Background<ArtworkCacheIndex>?) in
-                    let plan = BuildPlanner.plan(products.map(\.plan))
-                    guard keepArtwork else { return (plan, nil, nil) }
-                    let digest = await ArtworkPlanDigest.of(plan.artwork, engine: engineLoad.value)
+                async let planned = { () async -> (PlanStatus, SHA256.Digest?, Background<ArtworkCacheIndex>?) in
+                    let files = products.map(\.plan)
+                    guard keepArtwork else { return (await joined(files), nil, nil) }
+                    let digest = ArtworkPlanDigest.of(files: files.map(\.summary.digest), engine: engineLoad.value)
                     // Only a guess of whether the artwork stage will run: the seals are read
-                    // again, under the build lock, where it is decided.
+                    // again, under the build lock, where it is decided (and the plan made then
+                    // if it is needed after all).
                     let sealedPlans = trustsSeals ? StagingSeals.read(at: cachePath).values.compactMap { $0?.planDigest } : []
-                    let index = sealedPlans.contains(digest) ? nil : Background { ArtworkCache.readIndex(at: cachePath) }
-                    return (plan, digest, index)
+                    if sealedPlans.contains(digest), !files.contains(where: \.summary.hasFindings) { return (.deferred, digest, nil) }
+                    return (await joined(files), digest, Background { ArtworkCache.readIndex(at: cachePath) })
                 }()
                 let (table, sources) = TableCompiler.mergeTracing(products.map(\.entries), policies: catalog.policies)
                 // The `.qrt` bytes too: the longest single piece of work in a build from the
                 // cache, started here rather than after lint.
                 async let compact = large ? nil : TableStage.compact(table)
+                // And the JSON, from the files' objects, on the core the `.qrt` leaves idle.
                 let json = makesJSON ? TableStage.SplicedJSON(codeJSON: products.map { $0.json ?? CodeJSON() }, sources: sources) : nil
+                async let madeJSON = json.map { TableStage.makeJSON(table, spliced: $0) }
                 let (plan, digest, index) = await planned
-                return (table: table, compact: await compact, json: json, plan: plan, planDigest: digest, index: index, products: products)
+                return (table: table, compact: await compact, json: json, madeJSON: await madeJSON, plan: plan, planDigest: digest,
+                        index: index, products: products)
             })
         // The caches are saved beside the rest of the build (a changed file rewrites the build
         // cache's pack, 80 MB at 100,000 codes); every way out of this function waits for it.
@@ -142,7 +155,7 @@ public enum BuildPipeline {
         var lint = consume linted
         // The products are kept with the working set: freeing them object by object, as the
         // build goes on, took a tenth of a second at 100,000 codes.
-        let (table, compact, splicedJSON, plan, digest, earlyIndex, madeProducts) = made
+        let (table, compact, splicedJSON, madeJSON, planStatus, digest, earlyIndex, madeProducts) = made
         var products = madeProducts
         var diagnostics = lint.diagnostics
         func failed() async -> Result {
@@ -150,6 +163,20 @@ public enum BuildPipeline {
             return Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: nil, workingSet: (lint, products))
         }
         guard !diagnostics.fails(strict: request.strict) else { return await failed() }
+        var plan: BuildPlanner.Plan
+        // The files' plans, kept (encoded, when they came from the cache) while the plan may
+        // still be needed.
+        var deferredFiles: [PlannedFile] = []
+        switch planStatus {
+        case .joined(let joined):
+            plan = joined
+        case .deferred:
+            plan = BuildPlanner.summarized(products.map(\.plan.summary))
+            deferredFiles = products.map(\.plan)
+        case .unreadable:
+            await saving.value
+            return try await run(request.withoutProductCacheRecords())
+        }
         diagnostics = (diagnostics + plan.diagnostics).sorted(by: Diagnostic.reportOrder)
         guard !diagnostics.fails(strict: request.strict) else { return await failed() }
 
@@ -158,16 +185,15 @@ public enum BuildPipeline {
         // million codes they take over a gigabyte, which the emitters need more. What is kept
         // is the count and each `id:` as written, where a target's finding about a code is
         // located. Without maps they are kept: freeing them would only cost time.
-        let codeCount = lint.catalog.codes.count
+        let codeCount = lint.codeCount
         let policies = lint.catalog.policies
         let makesMaps = !ServerMapStage.targets(policies).emitters.isEmpty
         // With server maps, memory counts more than the time freeing takes.
         if makesMaps { products = [] }
-        let codeIDs = makesMaps ? lint.catalog.codes.map(\.id) : []
+        let codeIDs = makesMaps ? lint.codes().map(\.id) : []
         let released = CodesToRelease()
         if makesMaps { released.codes.withLock { Swift.swap(&$0, &lint.catalog.codes) } }
 
-        let artworkPlans = plan.artwork
         var cache: ArtworkCache?
         let readme = target.readme()
         let asOf = request.at ?? request.now
@@ -190,6 +216,18 @@ public enum BuildPipeline {
                 unchanged = listed?.artwork
                 let record = unchanged != nil || seals.isEmpty ? nil : StagingRecord.read(staging.fd, trusting: Set(seals.keys))
                 sealed = record != nil || unchanged != nil
+                if unchanged == nil, !deferredFiles.isEmpty {
+                    // The guess was wrong (the staging folder holds another plan than the one
+                    // sealed with this digest, or the seals changed meanwhile): the plan is needed.
+                    switch await Self.joined(deferredFiles) {
+                    case .joined(let joined): plan = joined
+                    case .deferred, .unreadable: throw PlanUnreadable()
+                    }
+                    deferredFiles = []
+                    stageDiagnostics += plan.diagnostics
+                    guard !plan.diagnostics.fails(strict: request.strict) else { throw StageFailed() }
+                }
+                let artworkPlans = plan.artwork
                 var keep: Set<String> = [BuildTarget.readmeName, BuildTarget.manifestName]
                 if request.artwork { keep.insert(ArtworkStage.folder) }
                 try staging.removeAll(in: "", except: keep)
@@ -211,7 +249,7 @@ public enum BuildPipeline {
                 // current window (nothing changes between transitions), so that builds stay
                 // byte-identical until `next-transition`.
                 let mapsAsOf = request.at ?? Instant(seconds: table.previousTransition(atOrBefore: request.now.seconds) ?? 0)
-                let tableFiles = Task { await TableStage.run(table, compact: compact, json: splicedJSON, into: staging) }
+                let tableFiles = Task { await TableStage.run(table, compact: compact, json: splicedJSON, madeJSON: madeJSON, into: staging) }
                 let emitted = Task {
                     released.release()
                     return await ServerMapStage.run(table, policies: policies, codeIDs: codeIDs, at: mapsAsOf, into: staging)
@@ -284,6 +322,9 @@ public enum BuildPipeline {
                 }
             }
             clock.end("commit")
+        } catch is PlanUnreadable {
+            await saving.value
+            return try await run(request.withoutProductCacheRecords())
         } catch is StageFailed {
             // Nothing was swapped in; the staging folder is left for the next build. Artwork
             // cache entries are only recorded once their files are durable, in a committed build.
@@ -303,6 +344,28 @@ public enum BuildPipeline {
             artworkFiles: artworkFiles, rendered: staged.rendered, reused: unchanged?.files ?? staged.reused, stagingSealed: sealed,
             artworkUnchanged: unchanged != nil, files: outputs.count + artworkFiles + 2, timings: clock.phases)
         return Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: summary, workingSet: (lint, plan, table, products))
+    }
+
+    /// What became of the joined plan in lint's `alongside`.
+    enum PlanStatus: Sendable {
+        case joined(BuildPlanner.Plan)
+        /// Not made: a sealed staging folder holds a plan with this one's digest, and no file's
+        /// plan has a finding (`BuildPlanner.summarized` stands in for it).
+        case deferred
+        /// A file's plan, from the build cache, did not read.
+        case unreadable
+    }
+
+    /// The files' plans decoded (in parallel) and joined.
+    static func joined(_ files: [PlannedFile]) async -> PlanStatus {
+        let plans = await ParallelMap.map(count: files.count, chunk: 16) { files[$0].plan() }
+        var decoded: [BuildPlanner.FilePlan] = []
+        decoded.reserveCapacity(plans.count)
+        for plan in plans {
+            guard let plan else { return .unreadable }
+            decoded.append(plan)
+        }
+        return .joined(BuildPlanner.plan(decoded))
     }
 
     /// The staging folder's artwork when it is sealed (`seals`) as holding the plan with
@@ -354,4 +417,8 @@ public enum BuildPipeline {
     /// The plan, the table, a server or edge target, or rendering reported errors: stop
     /// before the swap (the staging folder is left for the next build).
     private struct StageFailed: Error {}
+
+    /// A file's plan from the build cache did not read: nothing was swapped in, and the build
+    /// runs again with that cache emptied.
+    private struct PlanUnreadable: Error {}
 }

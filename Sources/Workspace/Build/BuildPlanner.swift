@@ -60,13 +60,11 @@ public enum BuildPlanner {
     public static func plan(_ files: [FilePlan]) -> Plan {
         var plans: [ArtworkPlan] = []
         var diagnostics: [Diagnostic] = []
-        var counts = Array(repeating: 0, count: CodeStatus.allCases.count)
         var folded: [String: Located<String>] = [:]
         folded.reserveCapacity(files.reduce(0) { $0 + $1.items.count })
         if files.contains(where: \.keepsArtwork) { plans.reserveCapacity(folded.capacity) }
         var printed = 0
         for file in files {
-            for (index, count) in file.counts.enumerated() where index < counts.count { counts[index] += count }
             for item in file.items {
                 switch item {
                 case .unsafe(let diagnostic):
@@ -91,9 +89,19 @@ public enum BuildPlanner {
             }
         }
         plans.sort { ByteOrder.precedes($0.codeID.value, $1.codeID.value) }
+        return Plan(artwork: plans, printedCodes: printed, diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder),
+                    codesByStatus: codesByStatus(files.map(\.counts)))
+    }
+
+    /// Files' counts by status (each in `CodeStatus.allCases` order), added up.
+    static func codesByStatus(_ files: [[Int]]) -> [CodeStatus: Int] {
+        var counts = Array(repeating: 0, count: CodeStatus.allCases.count)
+        for file in files {
+            for (index, count) in file.enumerated() where index < counts.count { counts[index] += count }
+        }
         var byStatus: [CodeStatus: Int] = [:]
         for (index, status) in CodeStatus.allCases.enumerated() where counts[index] > 0 { byStatus[status] = counts[index] }
-        return Plan(artwork: plans, printedCodes: printed, diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), codesByStatus: byStatus)
+        return byStatus
     }
 
     /// The per-file half of the plan (pure): each printed code's outcome, in order.

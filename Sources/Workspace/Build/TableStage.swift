@@ -13,6 +13,25 @@ enum TableStage {
         var sources: [(part: Int32, entry: Int32)]
     }
 
+    /// `redirects.json` made whole, with its digest, before the staging folder is open: beside
+    /// the `.qrt` (on the core its making leaves idle) in a portfolio that is not large.
+    struct MadeJSON: Sendable {
+        var bytes: [UInt8]
+        var digest: SHA256.Digest
+    }
+
+    /// The JSON of `table` from its codes' objects, in memory.
+    static func makeJSON(_ table: RedirectTable, spliced: SplicedJSON) -> MadeJSON {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(spliced.codeJSON.reduce(jsonChunkSize) { $0 + $1.bytes.count })
+        var hasher = SHA256()
+        TableJSONWriter.write(table, chunkSize: jsonChunkSize, codeJSON: spliced.codeJSON, sources: spliced.sources) { piece in
+            hasher.update(UnsafeRawBufferPointer(piece))
+            bytes.append(contentsOf: piece)
+        }
+        return MadeJSON(bytes: bytes, digest: hasher.finalize())
+    }
+
     /// The bytes of JSON gathered before they are written out.
     static let jsonChunkSize = 1 << 20
     /// A portfolio of more than this many code files is large: the build then saves memory
@@ -40,10 +59,15 @@ enum TableStage {
     }
 
     /// `compact` is `compact(table)` when it was made already.
+    /// `madeJSON` is the JSON when it was made already.
     static func run(_ table: RedirectTable, compact made: Result<[UInt8], QRTError>? = nil, json spliced: SplicedJSON? = nil,
-                    into staging: StagingFolder) async -> Result<[BuildManifest.File], Failure>
+                    madeJSON: MadeJSON? = nil, into staging: StagingFolder) async -> Result<[BuildManifest.File], Failure>
     {
-        async let json = Result<BuildManifest.File, any Error> { try streamJSON(table, spliced: spliced, into: staging) }
+        async let json = Result<BuildManifest.File, any Error> {
+            guard let madeJSON else { return try streamJSON(table, spliced: spliced, into: staging) }
+            try staging.write(madeJSON.bytes, to: BuildTarget.tableJSONName)
+            return BuildManifest.File(path: BuildTarget.tableJSONName, digest: madeJSON.digest, size: madeJSON.bytes.count)
+        }
         let compact: BuildOutput
         switch made ?? Self.compact(table) {
         case .success(let bytes):

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The build cache (`.qrops-cache/build/files`, docs/build.md, "Incremental builds"): each
 /// code file's `BuildProducts` under its check-cache key (`FileCheckCache.key`, which covers
 /// the checker, the rules, the policies, the `_defaults.yaml` files above the file and its own
@@ -27,7 +33,7 @@ public final class BuildProductCache: Sendable {
         return FileWorkCache(
             lookUp: { key in
                 pack.record(for: Self.key(key, salt: salt)) { bytes in
-                    guard let products = try? BuildProducts(bytes: bytes), products.plan.keepsArtwork == keepArtwork else { return nil }
+                    guard let products = try? BuildProducts(bytes: bytes), products.plan.summary.keepsArtwork == keepArtwork else { return nil }
                     return products
                 }
             },
@@ -45,6 +51,16 @@ public final class BuildProductCache: Sendable {
     public var missCount: Int { pack.missCount }
 
     public func save() { pack.save() }
+
+    /// The same cache emptied: its file is deleted (a record of it passed its digest but did not
+    /// read, so a faulty build wrote it) and nothing read from it is used again.
+    public func cleared() -> BuildProductCache {
+        if let fd = try? FileOps.openFolder(pack.folder) {
+            try? FileOps.removeFile(pack.fileName, in: fd, path: pack.folder + "/" + pack.fileName)
+            close(fd)
+        }
+        return BuildProductCache(folder: pack.folder)
+    }
 }
 
 /// Where `LintPipeline` finds and keeps a code file's `perFile` work, under the file's check

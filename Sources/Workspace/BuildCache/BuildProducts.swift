@@ -10,15 +10,17 @@ import TableFormat
 /// file (docs/build.md, "Incremental builds").
 public struct BuildProducts: Sendable {
     public var entries: TableCompiler.Entries
-    public var plan: BuildPlanner.FilePlan
+    /// Kept encoded when taken from the cache (`PlannedFile`): decoded only when the build
+    /// needs the plan itself.
+    public var plan: PlannedFile
     /// The entries' objects in `redirects.json`, one per entry; nil when not made (a build
     /// without the cache writes the JSON code by code).
     public var json: CodeJSON?
 
     /// Bumped whenever the layout below changes.
-    static let version: UInt64 = 2
+    static let version: UInt64 = 3
 
-    public init(entries: TableCompiler.Entries, plan: BuildPlanner.FilePlan, json: CodeJSON? = nil) {
+    public init(entries: TableCompiler.Entries, plan: PlannedFile, json: CodeJSON? = nil) {
         self.entries = entries
         self.plan = plan
         self.json = json
@@ -27,7 +29,7 @@ public struct BuildProducts: Sendable {
     /// The products of `codes` (one file's, in order); `json` makes the entries' JSON objects.
     public static func make(_ codes: ArraySlice<Code>, policies: Policies, keepArtwork: Bool, json: Bool = false) -> BuildProducts {
         let entries = TableCompiler.entries(codes, policies: policies)
-        return BuildProducts(entries: entries, plan: BuildPlanner.filePlan(codes, policies: policies, keepArtwork: keepArtwork),
+        return BuildProducts(entries: entries, plan: PlannedFile(BuildPlanner.filePlan(codes, policies: policies, keepArtwork: keepArtwork)),
                              json: json ? CodeJSON(entries.codes) : nil)
     }
 
@@ -41,7 +43,8 @@ public struct BuildProducts: Sendable {
         }
         writer.count(entries.unlistedHosts.count)
         for host in entries.unlistedHosts { writer.string(host) }
-        writer.filePlan(plan)
+        writer.planSummary(plan.summary)
+        writer.rawBytes(plan.encoded()[...])
         writer.flag(json != nil)
         if let json {
             writer.rawBytes(json.bytes)
@@ -68,7 +71,7 @@ public struct BuildProducts: Sendable {
             throw RecordReader.Malformed()
         }
         self.entries = entries
-        plan = try reader.filePlan()
+        plan = PlannedFile(summary: try reader.planSummary(), encoded: Array(try reader.rawBytes()))
         json = try reader.optional { (reader) throws(RecordReader.Malformed) in
             let bytes = try reader.rawBytes()
             var end = 0

@@ -33,6 +33,15 @@ extension RecordWriter {
         }
     }
 
+    mutating func planSummary(_ summary: PlannedFile.Summary) {
+        flag(summary.keepsArtwork)
+        count(summary.counts.count)
+        for number in summary.counts { count(number) }
+        count(summary.printed)
+        flag(summary.hasFindings)
+        rawBytes(summary.digest.bytes[...])
+    }
+
     mutating func artworkPlan(_ plan: ArtworkPlan) {
         located(plan.codeID) { $0.string($1) }
         location(plan.slugLocation)
@@ -80,6 +89,18 @@ extension RecordWriter {
 }
 
 extension RecordReader {
+    mutating func planSummary() throws(Malformed) -> PlannedFile.Summary {
+        let keepsArtwork = try flag()
+        let counts = try list { (reader) throws(Malformed) in try reader.count() }
+        guard counts.count == CodeStatus.allCases.count else { throw Malformed() }
+        let printed = try count()
+        let hasFindings = try flag()
+        let digest = try rawBytes()
+        guard digest.count == SHA256.digestByteCount else { throw Malformed() }
+        return PlannedFile.Summary(counts: counts, printed: printed, hasFindings: hasFindings, keepsArtwork: keepsArtwork,
+                                   digest: SHA256.Digest(bytes: Array(digest)))
+    }
+
     mutating func filePlan() throws(Malformed) -> BuildPlanner.FilePlan {
         let keepsArtwork = try flag()
         let counts = try list { (reader) throws(Malformed) in try reader.count() }

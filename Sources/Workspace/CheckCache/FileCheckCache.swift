@@ -65,9 +65,25 @@ public final class FileCheckCache: Sendable {
         return hasher.finalize()
     }
 
-    /// The record for `key` if there is one that holds at `now`.
-    func record(for key: SHA256.Digest, at now: Instant) -> FileCheckRecord? {
-        pack.record(for: key) { bytes in
+    /// The key of the whole-catalog checks' findings, kept as a record without identities:
+    /// `context` (the checker, the rules and the policy files), then every code file's path and
+    /// identities' digest (`FileIdentities`), in order. The whole-catalog checks read nothing
+    /// else (they see identities only whenever a file's check comes from this cache), so a run
+    /// with the same key, at an instant inside the record's window, has the same findings.
+    public static func catalogKey(context: SHA256, files: [(path: String, identities: SHA256.Digest)]) -> SHA256.Digest {
+        var hasher = context
+        hasher.update("\u{2}whole-catalog checks \(files.count)\u{0}")
+        for file in files {
+            hasher.update(file.path + "\u{0}")
+            hasher.update(file.identities.bytes)
+        }
+        return hasher.finalize()
+    }
+
+    /// The record for `key` if there is one that holds at `now`. `missCount` counts files'
+    /// records only: a whole-catalog record (`countingMiss` false) is not a file.
+    func record(for key: SHA256.Digest, at now: Instant, countingMiss: Bool = true) -> FileCheckRecord? {
+        pack.record(for: key, countingMiss: countingMiss) { bytes in
             guard let record = try? FileCheckRecord(bytes: bytes), record.window.contains(now) else { return nil }
             return record
         }

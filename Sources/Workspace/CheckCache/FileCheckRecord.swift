@@ -4,15 +4,16 @@ import Rules
 
 /// What checking one code file gave, as the check cache keeps it (`FileCheckCache`): the
 /// file's findings (parse, decode and per-code rules, configured and suppressed), the window of
-/// instants they hold for, and each code's identity (`Code.identity`), which the whole-catalog
-/// checks need every run.
+/// instants they hold for, and each code's identity (`FileIdentities`), which the whole-catalog
+/// checks need when they run, kept encoded until then. (The whole-catalog checks' own findings
+/// are kept as a record of this kind too, without identities: `FileCheckCache.catalogKey`.)
 struct FileCheckRecord: Sendable {
     var window: TimeWindow
     var diagnostics: [Diagnostic]
-    var codes: [Code]
+    var identities: FileIdentities
 
     /// Bumped whenever the layout below changes.
-    static let version: UInt64 = 2
+    static let version: UInt64 = 3
 
     func bytes() -> [UInt8] {
         var writer = RecordWriter()
@@ -21,15 +22,20 @@ struct FileCheckRecord: Sendable {
         writer.signed(window.until)
         writer.count(diagnostics.count)
         for diagnostic in diagnostics { writer.diagnostic(diagnostic) }
-        writer.count(codes.count)
-        for code in codes { writer.identity(code) }
+        writer.count(identities.count)
+        writer.rawBytes((identities.digest ?? SHA256.hash(identities.encoded())).bytes[...])
+        writer.rawBytes(identities.encoded()[...])
         return writer.finish()
     }
 
-    init(window: TimeWindow, diagnostics: [Diagnostic], codes: [Code]) {
+    init(window: TimeWindow, diagnostics: [Diagnostic], identities: FileIdentities) {
         self.window = window
         self.diagnostics = diagnostics
-        self.codes = codes
+        self.identities = identities
+    }
+
+    init(window: TimeWindow, diagnostics: [Diagnostic], codes: [Code]) {
+        self.init(window: window, diagnostics: diagnostics, identities: FileIdentities(digesting: codes))
     }
 
     init(bytes: [UInt8]) throws(RecordReader.Malformed) {
@@ -41,7 +47,10 @@ struct FileCheckRecord: Sendable {
         guard try reader.varint() == Self.version else { throw RecordReader.Malformed() }
         window = TimeWindow(from: try reader.signed(), until: try reader.signed())
         diagnostics = try reader.list { (reader) throws(RecordReader.Malformed) in try reader.diagnostic() }
-        codes = try reader.list { (reader) throws(RecordReader.Malformed) in try reader.identity() }
+        let count = try reader.count()
+        let digest = try reader.rawBytes()
+        guard digest.count == SHA256.digestByteCount else { throw RecordReader.Malformed() }
+        identities = FileIdentities(count: count, digest: SHA256.Digest(bytes: Array(digest)), encoded: Array(try reader.rawBytes()))
         guard reader.isAtEnd else { throw RecordReader.Malformed() }
     }
 }

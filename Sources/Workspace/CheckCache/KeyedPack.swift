@@ -98,22 +98,24 @@ final class KeyedPack: Sendable {
     }
 
     /// The record for `key` as `decode` reads it (handed a slice of the log, not a copy; nil:
-    /// unusable, a miss); a usable one is kept by the next save.
-    func record<Record>(for key: SHA256.Digest, _ decode: (ArraySlice<UInt8>) -> Record?) -> Record? {
+    /// unusable, a miss, counted in `missCount` unless `countingMiss` is false); a usable one is
+    /// kept by the next save.
+    func record<Record>(for key: SHA256.Digest, countingMiss: Bool = true, _ decode: (ArraySlice<UInt8>) -> Record?) -> Record? {
         lookups.add(1, ordering: .relaxed)
+        let miss = countingMiss ? 1 : 0
         let loaded = loaded.value
         guard let entry = loaded.entries[key] else {
-            misses.add(1, ordering: .relaxed)
+            misses.add(miss, ordering: .relaxed)
             return nil
         }
         let bytes = loaded.pack[entry.range]
         guard Self.digest(key: key, bytes) == entry.digest else {
             damaged.store(true, ordering: .relaxed)
-            misses.add(1, ordering: .relaxed)
+            misses.add(miss, ordering: .relaxed)
             return nil
         }
         guard let record = decode(bytes) else {
-            misses.add(1, ordering: .relaxed)
+            misses.add(miss, ordering: .relaxed)
             return nil
         }
         kept.withLock { $0[key] = .some(nil) }

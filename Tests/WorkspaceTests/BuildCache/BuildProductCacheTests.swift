@@ -144,8 +144,12 @@ struct BuildProductCacheTests {
             #expect(read.entries == original.entries)
             #expect(read.json == original.json && read.json?.count == original.entries.codes.count)
             #expect(read.bytes() == bytes)
-            #expect(read.plan.counts == original.plan.counts)
-            for (left, right) in zip(read.plan.items, original.plan.items) {
+            #expect(read.plan.summary == original.plan.summary)
+            let readPlan = try #require(read.plan.plan())
+            let originalPlan = try #require(original.plan.plan())
+            #expect(readPlan.counts == originalPlan.counts && readPlan.items.count == originalPlan.items.count)
+            #expect(ArtworkPlanDigest.ofFile(readPlan) == original.plan.summary.digest)
+            for (left, right) in zip(readPlan.items, originalPlan.items) {
                 guard case .candidate(let id, let folded, let outcome) = left, case .candidate(let id2, let folded2, let outcome2) = right else { continue }
                 #expect(id == id2 && folded == folded2)
                 if case .planned(let plan) = outcome, case .planned(let plan2) = outcome2 {
@@ -157,18 +161,86 @@ struct BuildProductCacheTests {
         }
         #expect(keepArtwork ? planned > 20 : planned == 0)
         // The joined plan and table are those of the whole catalog.
-        let whole = BuildPlanner.plan(products.map(\.plan))
-        let reread = BuildPlanner.plan(try products.map { try BuildProducts(bytes: $0.bytes()).plan })
+        let whole = BuildPlanner.plan(products.compactMap { $0.plan.plan() })
+        let reread = BuildPlanner.plan(try products.compactMap { try BuildProducts(bytes: $0.bytes()).plan.plan() })
+        #expect(whole.artwork.count == reread.artwork.count)
         #expect(whole.printedCodes == reread.printedCodes && whole.codesByStatus == reread.codesByStatus)
         #expect(whole.diagnostics == reread.diagnostics)
         #expect(whole.artwork.map(\.cacheMaterial) == reread.artwork.map(\.cacheMaterial))
+        // Without findings, the files' summaries say what the joined plan does but its artwork.
+        #expect(whole.diagnostics.isEmpty && !products.contains { $0.plan.summary.hasFindings })
+        let summarized = BuildPlanner.summarized(products.map(\.plan.summary))
+        #expect(summarized.printedCodes == whole.printedCodes && summarized.codesByStatus == whole.codesByStatus)
+    }
+
+    /// A file plan's digest (`ArtworkPlanDigest.ofFile`) follows what decides the artwork, and
+    /// nothing located: a code moved down the file keeps it.
+    @Test(arguments: [
+        (code("RET-EU-0001", slug: "spring", target: "https://www.acme.example/new"), false),  // re-pointed
+        ("# a comment\n\n" + code("RET-EU-0001", slug: "spring"), false),  // moved down
+        (code("RET-EU-0001", slug: "spring-2"), true),  // a new short URL
+        (code("RET-EU-0002", slug: "spring"), true),  // another id: another file name
+        (code("RET-EU-0001", slug: "spring", extra: "    artwork: {formats: [svg, eps]}"), true),
+        (code("RET-EU-0001", slug: "spring", extra: "    artwork: {quiet-zone: 8}"), true),
+        (code("RET-EU-0001", slug: "spring", extra: "    artwork: {size: 1mm}"), true),  // refused
+        (code("RET-EU-0001", slug: "spring").replacingOccurrences(of: "status: active", with: "status: draft"), true),
+    ])
+    func aFilePlansDigestFollowsItsArtwork(changed: String, differs: Bool) async throws {
+        func summary(_ text: String) async throws -> PlannedFile.Summary {
+            let products = await LintPipeline.run(
+                MemoryRepository(files: ["policies/example.yaml": Self.policies, "codes/a.yaml": text]), now: Self.now,
+                engine: RuleEngine(rules: []), retention: .routing,
+                perFile: { codes, policies in BuildProducts.make(codes, policies: policies, keepArtwork: true) },
+                alongside: { _, products in products }).extra
+            return try #require(products.first).plan.summary
+        }
+        let original = try await summary(Self.code("RET-EU-0001", slug: "spring"))
+        let other = try await summary(changed)
+        #expect((other.digest != original.digest) == differs)
+    }
+
+    /// A record that passes its digest but whose plan does not read (only a faulty build could
+    /// write one): once the build needs that plan, it empties the build cache and builds again,
+    /// and equals a build from scratch; the next build finds every file's products again.
+    @Test func aPlanThatDoesNotReadIsMadeAgain() async throws {
+        let repo = try TemporaryFolder("build-cache")
+        defer { repo.remove() }
+        var files = Self.files
+        for (path, text) in files { try repo.write(text, to: path) }
+        _ = try await Self.build(repo, into: "build", artwork: true, cached: true)
+        let path = repo.path + "/" + BuildProductCache.folderInRepository + "/" + BuildProductCache.fileName
+        let records = KeyedPack.intactRecords(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))), magic: BuildProductCache.magic)
+        #expect(records.count == 3)
+        var pack = BuildProductCache.magic
+        for (key, bytes) in records.sorted(by: { $0.key < $1.key }) {
+            var products = try BuildProducts(bytes: bytes)
+            products.plan = PlannedFile(summary: products.plan.summary, encoded: [0xFF])
+            #expect(products.plan.plan() == nil)
+            KeyedPack.append(key, products.bytes()[...], to: &pack)
+        }
+        try Data(pack).write(to: URL(fileURLWithPath: path))
+
+        files["codes/a.yaml"] = Self.code("RET-EU-0001", slug: "spring-2")  // new artwork: the plan is needed
+        for (path, text) in files { try repo.write(text, to: path) }
+        let cached = try await Self.build(repo, into: "build", artwork: true, cached: true)
+        #expect(cached.result.summary?.rendered ?? 0 > 0, "\(cached.result.diagnostics.map(\.message))")
+        _ = try await Self.build(repo, into: "plain", artwork: true, cached: false)
+        #expect(repo.snapshot("build") == repo.snapshot("plain"))
+        let again = try await Self.build(repo, into: "build", artwork: true, cached: true)
+        #expect(again.products?.missCount == 0 && again.result.summary != nil)
+        #expect(repo.snapshot("build") == repo.snapshot("plain"))
     }
 
     /// A record cut anywhere is refused; random damage never traps.
     @Test func aDamagedRecordIsRefusedNeverATrap() async throws {
         let products = await Self.portfolioProducts(keepArtwork: true)
         let bytes = try #require(products.max { $0.entries.codes.count < $1.entries.codes.count }).bytes()
-        RecordDamage.expectRefusedNeverATrap(bytes, seed: 11) { _ = try BuildProducts(bytes: $0) }
+        RecordDamage.expectRefusedNeverATrap(bytes, seed: 11) { _ = try BuildProducts(bytes: $0).plan.plan() }
+        // The plan itself, read only when the build needs it.
+        let plan = try #require(products.max { $0.plan.summary.printed < $1.plan.summary.printed }).plan
+        RecordDamage.expectRefusedNeverATrap(plan.encoded(), seed: 12) { bytes in
+            guard PlannedFile(summary: plan.summary, encoded: bytes).plan() != nil else { throw RecordReader.Malformed() }
+        }
     }
 
     /// A damaged record on disk misses (the build parses that file) and the pack is rewritten.

@@ -241,12 +241,58 @@ struct FileCheckCacheTests {
             "\(code.location) \(code.id) \(code.id.keyLocation as Any) \(code.slug) \(code.status) \(code.domain as Any) "
                 + "\(code.use as Any) \(code.compliance as Any) \(code.ignore.map { "\($0.rule) \($0.reason as Any) \($0.until as Any) \($0.location)" })"
         }
-        #expect(read.codes.map(fields) == record.codes.map(fields))
+        let readCodes = try #require(read.identities.codes())
+        #expect(readCodes.map(fields) == (try #require(record.identities.codes())).map(fields))
+        #expect(read.identities.digest == record.identities.digest && read.identities.count == 2)
+        #expect(read.identities.digest == SHA256.hash(FileIdentities.encode(readCodes)))
     }
 
-    /// A record cut anywhere is refused; random damage never traps.
+    /// A record cut anywhere is refused; random damage never traps, in the record or in its
+    /// identities, read when the whole-catalog checks need them.
     @Test func aDamagedRecordIsRefusedNeverATrap() {
-        RecordDamage.expectRefusedNeverATrap(Self.sampleRecord().bytes(), seed: 7) { _ = try FileCheckRecord(bytes: $0) }
+        RecordDamage.expectRefusedNeverATrap(Self.sampleRecord().bytes(), seed: 7) { bytes in
+            let record = try FileCheckRecord(bytes: bytes)
+            _ = record.identities.codes()
+        }
+        RecordDamage.expectRefusedNeverATrap(Self.sampleRecord().identities.encoded(), seed: 8) { bytes in
+            guard FileIdentities(count: 2, digest: SHA256.hash(bytes), encoded: bytes).codes() != nil else { throw RecordReader.Malformed() }
+        }
+    }
+
+    /// While no file's identities change (a target re-pointed), the whole-catalog findings come
+    /// from the cache and no identity is decoded; a changed slug runs those checks again. Either
+    /// way the findings are those of a run without the cache.
+    @Test func wholeCatalogFindingsAreReusedWhileIdentitiesHold() async throws {
+        var files = [
+            "policies/example.yaml": Self.policies,
+            "codes/a.yaml": Self.code(1, slug: "promo-1o"),
+            "codes/b.yaml": Self.code(3, slug: "promo-10"),  // confusable with a.yaml's
+            "codes/eu/c.yaml": Self.code(5, slug: "autumn"),
+        ]
+        let folder = try TemporaryFolder("checks")
+        defer { folder.remove() }
+        let now = RuleExampleRunner.now
+        func lint() async -> (cached: LintPipeline.Result, plain: LintPipeline.Result) {
+            let cache = Self.cache(in: folder.path)
+            let cached = await LintPipeline.run(MemoryRepository(files: files), now: now, retention: .routing, cache: cache)
+            cache.save()
+            return (cached, await LintPipeline.run(MemoryRepository(files: files), now: now, retention: .routing))
+        }
+        let first = await lint()
+        #expect(first.cached.catalog.codes.count == 3 && first.cached.diagnostics == first.plain.diagnostics)
+        #expect(first.plain.diagnostics.contains { $0.ruleID == "slug-confusable" })
+
+        files["codes/a.yaml"] = Self.code(1, slug: "promo-1o").replacingOccurrences(of: "acme.example/1", with: "acme.example/moved")
+        let repointed = await lint()
+        #expect(repointed.cached.catalog.codes.isEmpty && repointed.cached.codeCount == 3, "no identity decoded")
+        #expect(repointed.cached.codes().map(\.id.value) == first.cached.catalog.codes.map(\.id.value))
+        #expect(repointed.cached.diagnostics == repointed.plain.diagnostics)
+
+        files["codes/b.yaml"] = Self.code(3, slug: "summer")
+        let reslugged = await lint()
+        #expect(reslugged.cached.catalog.codes.count == 3)
+        #expect(reslugged.cached.diagnostics == reslugged.plain.diagnostics)
+        #expect(!reslugged.plain.diagnostics.contains { $0.ruleID == "slug-confusable" })
     }
 
     /// A count is bounded only by the bytes left; an element in memory is many times its bytes.
@@ -274,31 +320,35 @@ struct FileCheckCacheTests {
         let path = folder.path + "/" + FileCheckCache.fileName
         let pack = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let saved = FileCheckCache.intactRecords(pack)
-        #expect(saved.count == 2)
+        #expect(saved.count == 3, "two files' records and the whole-catalog findings")
         func expectNothingWrong(_ damaged: [UInt8]) {
             for (key, record) in FileCheckCache.intactRecords(damaged) { #expect(saved[key] == record) }
         }
         for length in 0..<pack.count {
             let cut = Array(pack[..<length])
             expectNothingWrong(cut)
-            if length < pack.count - 1 { #expect(FileCheckCache.intactRecords(cut).count < 2) }
+            if length < pack.count - 1 { #expect(FileCheckCache.intactRecords(cut).count < 3) }
         }
         for index in pack.indices {
             var flipped = pack
             flipped[index] ^= 0x20
             expectNothingWrong(flipped)
-            #expect(FileCheckCache.intactRecords(flipped).count < 2 || index >= pack.count, "byte \(index)")
+            #expect(FileCheckCache.intactRecords(flipped).count < 3 || index >= pack.count, "byte \(index)")
         }
         #expect(FileCheckCache.intactRecords(Array("QRCHECK1".utf8) + pack.dropFirst(8)).isEmpty)
-        // On disk: a record with a changed byte misses, and the next save rewrites the pack.
+        // On disk: a file's record with a changed byte misses, and the next save rewrites the pack.
+        let entries = KeyedPack.parse(pack, magic: FileCheckCache.magic).entries
+        let fileRecord = try #require(entries.values.first { entry in
+            (try? FileCheckRecord(bytes: pack[entry.range]))?.identities.count == 1
+        })
         var damaged = pack
-        damaged[damaged.count - 3] ^= 1
+        damaged[fileRecord.range.upperBound - 3] ^= 1
         try Data(damaged).write(to: URL(fileURLWithPath: path))
         let reopened = Self.cache(in: folder.path)
         _ = await LintPipeline.run(MemoryRepository(files: files), now: RuleExampleRunner.now, cache: reopened)
         #expect(reopened.missCount == 1)
         reopened.save()
-        #expect(FileCheckCache.intactRecords(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))).count == 2)
+        #expect(FileCheckCache.intactRecords(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))).count == 3)
         let repaired = Self.cache(in: folder.path)
         _ = await LintPipeline.run(MemoryRepository(files: files), now: RuleExampleRunner.now, cache: repaired)
         #expect(repaired.missCount == 0)
@@ -307,7 +357,8 @@ struct FileCheckCacheTests {
     /// A save appends the records the run made; a record made again replaces the earlier one;
     /// a file that is gone leaves its record until the log holds more than a quarter more than
     /// what a run used plus the slack (here a megabyte, then none), when it is rewritten with
-    /// only that.
+    /// only that. The whole-catalog findings are a record too, made again when any file's
+    /// identities change (or a file goes).
     @Test func aSaveAppendsWhatChangedAndRewritesWhenTheLogHasGrown() async throws {
         let folder = try TemporaryFolder("checks")
         defer { folder.remove() }
@@ -321,19 +372,20 @@ struct FileCheckCacheTests {
             return (cache.missCount, pack.count, KeyedPack.parse(pack, magic: FileCheckCache.magic).entries.count)
         }
         let first = try await run()
-        #expect(first.misses == 2 && first.records == 2)
+        #expect(first.misses == 2 && first.records == 3)
         let unchanged = try await run()
         #expect(unchanged.misses == 0 && unchanged.size == first.size, "nothing written")
         files["codes/b.yaml"] = Self.code(2, slug: "b2")
         let changed = try await run()
-        #expect(changed.misses == 1 && changed.size > first.size && changed.records == 3, "one record appended")
+        #expect(changed.misses == 1 && changed.size > first.size && changed.records == 5, "b's record and the findings' appended")
         let again = try await run()
         #expect(again.misses == 0 && again.size == changed.size)
         files["codes/a.yaml"] = nil
         let removed = try await run()
-        #expect(removed.misses == 0 && removed.size == changed.size, "nothing made: nothing written")
+        #expect(removed.misses == 0 && removed.size > changed.size && removed.records == 6, "the findings' record alone appended")
+        #expect(try await run().size == removed.size, "nothing made: nothing written")
         files["codes/b.yaml"] = Self.code(2, slug: "b3")
         let compacted = try await run(slack: 0)
-        #expect(compacted.misses == 1 && compacted.records == 1 && compacted.size < first.size, "rewritten with b's record alone")
+        #expect(compacted.misses == 1 && compacted.records == 2 && compacted.size < first.size, "rewritten with b's record and the findings'")
     }
 }
