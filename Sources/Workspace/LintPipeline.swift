@@ -186,7 +186,8 @@ public enum LintPipeline {
                 cache.store(FileCheckRecord(window: dependence.current, diagnostics: diagnostics, identities: identities), for: key)
             }
             if retention == .routing { for code in codes { code.forgetDescriptiveFields() } }
-            return (identities, diagnostics, work(codes))
+            // Without the encoding, now in the record: at a million codes it would be 100+ MB.
+            return (FileIdentities(codes: codes, digest: identities.digest), diagnostics, work(codes))
         }
         var fileCodes: [FileIdentities] = []
         var work: [FileWork] = []
