@@ -15,7 +15,9 @@ public enum LintPipeline {
         public var catalog: Catalog
         /// How many codes the code files hold.
         public var codeCount: Int
-        /// Each code file's codes (or identities), in file order.
+        /// Each code file's identities, in file order, when `catalog.codes` does not hold them
+        /// (empty otherwise: a build with server maps lets go of the codes it holds, a gigabyte
+        /// at a million codes, and nothing else may keep them).
         var files: [FileIdentities] = []
 
         /// The catalog's codes: `catalog.codes`, or when the whole-catalog checks did not need
@@ -252,7 +254,7 @@ public enum LintPipeline {
         }
 
         return (Result(diagnostics: deduplicated(diagnostics), filesChecked: table.paths.count, catalog: catalog, codeCount: codeCount,
-                       files: fileCodes), await extra)
+                       files: known == nil ? [] : fileCodes), await extra)
     }
 
     /// A policy or defaults file, loaded, with the digest of its bytes when asked for (the

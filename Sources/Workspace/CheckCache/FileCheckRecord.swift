@@ -22,9 +22,10 @@ struct FileCheckRecord: Sendable {
         writer.signed(window.until)
         writer.count(diagnostics.count)
         for diagnostic in diagnostics { writer.diagnostic(diagnostic) }
+        let encoded = identities.encoded()
         writer.count(identities.count)
-        writer.rawBytes((identities.digest ?? SHA256.hash(identities.encoded())).bytes[...])
-        writer.rawBytes(identities.encoded()[...])
+        writer.rawBytes((identities.digest ?? SHA256.hash(encoded)).bytes[...])
+        writer.rawBytes(encoded[...])
         return writer.finish()
     }
 
