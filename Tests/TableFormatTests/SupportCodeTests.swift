@@ -49,10 +49,36 @@ import Testing
     func gatheringInChunksNumbersStringsAsOnePass(_ chunkSize: Int) throws {
         let codes = CanonicalTable.canonical(SampleTables.random(seed: 42, codes: 600)).codes
         var sequential = CollectingRefs(), chunked = CollectingRefs()
-        let slugs = try StringGathering.collect(codes, into: &sequential, chunkSize: Int.max)
-        #expect(try StringGathering.collect(codes, into: &chunked, chunkSize: chunkSize) == slugs)
+        let slugs = try StringGathering.collect(codes, into: &sequential, chunkSize: Int.max).slugIDs
+        let gathered = try StringGathering.collect(codes, into: &chunked, chunkSize: chunkSize)
+        #expect(gathered.slugIDs == slugs)
         #expect(chunked.stream == sequential.stream && chunked.pool.stringCount == sequential.pool.stringCount)
         #expect(slugs.count == codes.count && sequential.stream.count > 3 * codes.count)
+        // Each chunk starts in the stream where its first code's slug is.
+        #expect(gathered.chunkStarts.count == (codes.count + chunkSize - 1) / chunkSize)
+        for (chunk, start) in gathered.chunkStarts.enumerated() {
+            #expect(chunked.stream[start] == slugs[chunk * chunkSize])
+        }
+    }
+
+    /// The writer's second pass encodes codes in parallel chunks, each storing its own detail
+    /// blocks once before they join the section: whatever the chunk size, the file's bytes are
+    /// one chunk's (a sequential pass). Every third code gets the detail block of the first
+    /// (a detail block holds no slug and no id), so blocks repeat within and across chunks.
+    @Test(arguments: [1, 7, 64, 250])
+    func writingInChunksGivesOnePassBytes(_ chunkSize: Int) throws {
+        var table = SampleTables.random(seed: 7, codes: 600)
+        let model = table.codes[0]
+        for index in stride(from: 3, to: table.codes.count, by: 3) {
+            table.codes[index].status = model.status
+            table.codes[index].launch = model.launch
+            table.codes[index].retire = model.retire
+            table.codes[index].utm = model.utm
+            table.codes[index].routes = model.routes
+        }
+        let sequential = try QRTWriter.write(table, chunkSize: Int.max)
+        #expect(try QRTWriter.write(table, chunkSize: chunkSize) == sequential)
+        #expect(try QRTReader(bytes: sequential).table() == CanonicalTable.canonical(table))
     }
 
     @Test(arguments: [0, 1, 127, 128, 300, 16_383, 16_384, Int(UInt32.max), Int.max])

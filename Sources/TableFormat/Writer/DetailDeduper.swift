@@ -9,37 +9,52 @@ import Darwin
 /// pool's hash; faster than a `Dictionary` keyed by byte arrays, which allocates a key per code).
 struct DetailDeduper {
     private(set) var section = ByteWriter()
-    private var entries: [(hash: UInt64, start: Int, count: Int)] = []
+    /// The distinct blocks, in the order they were first offered.
+    private(set) var entries: [(hash: UInt64, start: Int, count: Int)] = []
     private var slots = [Int32](repeating: -1, count: 1_024)
 
     /// The offset of `block` in the section, appending it when it is new; nil when the section
     /// would pass `limit` bytes.
     mutating func offset(of block: [UInt8], limit: Int) -> Int? {
-        block.withUnsafeBytes { bytes in
-            let hash = StringPoolBuilder.hash(bytes)
-            var mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] >= 0 {
-                let entry = entries[Int(slots[slot])]
-                if entry.hash == hash, entry.count == bytes.count, equals(entry.start, bytes) { return entry.start }
-                slot = (slot + 1) & mask
-            }
-            guard section.count <= limit else { return nil }
-            let start = section.count
-            section.bytes.append(contentsOf: bytes)
-            entries.append((hash, start, bytes.count))
-            slots[slot] = Int32(truncatingIfNeeded: entries.count - 1)
-            if 2 * entries.count > slots.count {
-                slots = [Int32](repeating: -1, count: 2 * slots.count)
-                mask = slots.count - 1
-                for (index, entry) in entries.enumerated() {
-                    var slot = Int(truncatingIfNeeded: entry.hash) & mask
-                    while slots[slot] >= 0 { slot = (slot + 1) & mask }
-                    slots[slot] = Int32(truncatingIfNeeded: index)
-                }
-            }
-            return start
+        block.withUnsafeBytes { offset(of: $0, hash: StringPoolBuilder.hash($0), limit: limit) }
+    }
+
+    /// `offset(of:limit:)` with the block's `StringPoolBuilder.hash` worked out already.
+    mutating func offset(of bytes: UnsafeRawBufferPointer, hash: UInt64, limit: Int) -> Int? {
+        entry(of: bytes, hash: hash, limit: limit).map { entries[$0].start }
+    }
+
+    /// The number of `bytes`' entry (in `entries`), appending it when it is new; nil when the
+    /// section would pass `limit` bytes.
+    mutating func entry(of bytes: UnsafeRawBufferPointer, hash: UInt64, limit: Int) -> Int? {
+        var mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let entry = entries[Int(slots[slot])]
+            if entry.hash == hash, entry.count == bytes.count, equals(entry.start, bytes) { return Int(slots[slot]) }
+            slot = (slot + 1) & mask
         }
+        guard section.count <= limit else { return nil }
+        let start = section.count
+        section.bytes.append(contentsOf: bytes)
+        entries.append((hash, start, bytes.count))
+        slots[slot] = Int32(truncatingIfNeeded: entries.count - 1)
+        if 2 * entries.count > slots.count {
+            slots = [Int32](repeating: -1, count: 2 * slots.count)
+            mask = slots.count - 1
+            for (index, entry) in entries.enumerated() {
+                var slot = Int(truncatingIfNeeded: entry.hash) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(truncatingIfNeeded: index)
+            }
+        }
+        return entries.count - 1
+    }
+
+    /// The bytes of entry `number` (valid until the next change).
+    func withBlock<Result>(_ number: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        let entry = entries[number]
+        return section.bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[entry.start..<entry.start + entry.count])) }
     }
 
     private func equals(_ start: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {

@@ -7,6 +7,11 @@ import Routing
 /// (the table is written in its canonical form, `CanonicalTable.canonical`).
 public enum QRTWriter {
     public static func write(_ table: RedirectTable) throws(QRTError) -> [UInt8] {
+        try write(table, chunkSize: StringGathering.chunkSize)
+    }
+
+    /// `write`, the codes taken in parallel chunks of `chunkSize` (any size gives the same bytes).
+    static func write(_ table: RedirectTable, chunkSize: Int) throws(QRTError) -> [UInt8] {
         let table = CanonicalTable.canonical(table)
         guard table.domains.count <= QRTLayout.maxDomains else {
             throw .unwritable("\(table.domains.count) domains; the format holds at most \(QRTLayout.maxDomains)")
@@ -23,50 +28,26 @@ public enum QRTWriter {
         collecting.stream.reserveCapacity(table.codes.count * 12)
         var scratch = ByteWriter()
         for domain in table.domains { encode(domain, into: &scratch, refs: &collecting) }
-        let slugIDs = try StringGathering.collect(table.codes, into: &collecting)
-        let pool = collecting.pool.build(uses: collecting.stream)
+        let gathered = try StringGathering.collect(table.codes, into: &collecting, chunkSize: chunkSize)
+        let pool = collecting.pool.build()
         guard pool.bytes.count < Int(UInt32.max) else { throw .unwritable("the string pool exceeds 4 GiB") }
 
         // The hash index needs only the slugs' offsets: it is built beside pass 2.
-        let slugs = slugIDs.map { pool.offsets[Int($0)] }
+        let slugs = gathered.slugIDs.map { pool.offsets[Int($0)] }
         let indexSlot = Slots<[UInt8]>(count: 1)
         let indexTable = table
         let indexing = DispatchWorkItem { indexSlot.set(0, buildIndex(indexTable, domainIndex: domainIndex, slugs: slugs)) }
         DispatchQueue.global().async(execute: indexing)
 
-        // Pass 2: the sections. Codes by index: `for code in` would copy (retain and release) each.
+        // Pass 2: the sections, the codes in parallel chunks (`CodePass`).
         var refs = ReplayingRefs(stream: collecting.stream, offsets: pool.offsets)
         var domains = ByteWriter()
         for domain in table.domains { encode(domain, into: &domains, refs: &refs) }
-        var codes = ByteWriter()
-        codes.bytes.reserveCapacity(table.codes.count * QRTLayout.codeRecordSize)
-        var details = DetailDeduper()
-        var lastDomain: (host: String, number: Int)?
-        for index in table.codes.indices {
-            let strings = try encodeRecordStrings(table.codes[index], refs: &refs)
-            scratch.bytes.removeAll(keepingCapacity: true)
-            try encodeDetail(table.codes[index], into: &scratch, refs: &refs)
-            guard let offset = details.offset(of: scratch.bytes, limit: Int(UInt32.max) - 1) else {
-                throw .unwritable("the detail section exceeds 4 GiB")
-            }
-            let detail = UInt32(offset)
-            codes.u32(strings.slug)
-            codes.u32(strings.id)
-            codes.u32(strings.target)
-            codes.u32(strings.fallback)
-            codes.u32(detail)
-            // Codes of one domain are neighbours (canonical order).
-            let host = table.codes[index].domain
-            if lastDomain == nil || lastDomain?.host.utf8.elementsEqual(host.utf8) != true {
-                lastDomain = (host, domainIndex[ByteKey(host)] ?? 0)
-            }
-            codes.u16(UInt16(lastDomain?.number ?? 0))
-            codes.u8(stateValue(table.codes[index].state))
-            codes.u8(table.codes[index].forwardQuery ? QRTLayout.forwardQueryFlag : 0)
-        }
+        let sections = try CodePass.encode(table.codes, domainIndex: domainIndex, stream: collecting.stream, offsets: pool.offsets,
+                                           chunkStarts: gathered.chunkStarts, chunkSize: chunkSize)
         indexing.wait()
         let index = indexSlot.values.first ?? []
-        return try assemble([domains.bytes, codes.bytes, index, details.section.bytes, pool.bytes], codeCount: table.codes.count)
+        return try assemble([domains.bytes, sections.codes, index, sections.details, pool.bytes], codeCount: table.codes.count)
     }
 
     // MARK: - Records
@@ -82,7 +63,7 @@ public enum QRTWriter {
     }
 
     @discardableResult
-    static func encodeRecordStrings(_ code: TableCode, refs: inout some StringRefs) throws(QRTError)
+    static func encodeRecordStrings(_ code: borrowing TableCode, refs: inout some StringRefs) throws(QRTError)
         -> (slug: UInt32, id: UInt32, target: UInt32, fallback: UInt32) {
         let slug = refs.ref(code.slug)
         let id = refs.ref(code.id)
@@ -110,7 +91,7 @@ public enum QRTWriter {
     }
 
     /// A code's detail block: status, instants, UTM parameters and routes.
-    static func encodeDetail(_ code: TableCode, into out: inout ByteWriter, refs: inout some StringRefs) throws(QRTError) {
+    static func encodeDetail(_ code: borrowing TableCode, into out: inout ByteWriter, refs: inout some StringRefs) throws(QRTError) {
         var flags: UInt8 = 0
         if code.launch != nil { flags |= QRTLayout.launchFlag }
         if code.retire != nil { flags |= QRTLayout.retireFlag }
@@ -129,13 +110,16 @@ public enum QRTWriter {
         }
         if !code.routes.isEmpty {
             out.varint(UInt64(code.routes.count))
-            for number in code.routes.indices {
-                try encode(code.routes[number], into: &out, refs: &refs, at: "code \(code.id) route \(number + 1)")
+            // Through the buffer: `code.routes[number]` would copy (retain and release) each route.
+            try code.routes.withUnsafeBufferPointer { (routes) throws(QRTError) in
+                for number in routes.indices {
+                    try encode(routes[number], into: &out, refs: &refs, at: "code \(code.id) route \(number + 1)")
+                }
             }
         }
     }
 
-    static func encode(_ route: TableRoute, into out: inout ByteWriter, refs: inout some StringRefs, at place: @autoclosure () -> String) throws(QRTError) {
+    static func encode(_ route: borrowing TableRoute, into out: inout ByteWriter, refs: inout some StringRefs, at place: @autoclosure () -> String) throws(QRTError) {
         let condition = route.condition
         var parts: UInt8 = 0
         if !condition.devices.isEmpty { parts |= QRTLayout.devicesPart }
@@ -209,7 +193,7 @@ public enum QRTWriter {
         var current: (host: String, number: Int, fold: Bool, state: UInt64)?
         for number in table.codes.indices {
             let host = table.codes[number].domain
-            if current == nil || current?.host.utf8.elementsEqual(host.utf8) != true {
+            if current.map({ !ByteKey.bytesEqual($0.host, host) }) ?? true {
                 let domainNumber = domainIndex[ByteKey(host)] ?? 0
                 let fold = table.domains.indices.contains(domainNumber) ? !table.domains[domainNumber].caseSensitiveSlugs : true
                 current = (host, domainNumber, fold, KeyHash.hostState(host))

@@ -18,8 +18,7 @@ struct GatheringRefs: StringRefs {
     var codeStarts: [Int] = []
 
     mutating func ref(_ text: String) -> UInt32 {
-        let hash = StringPoolBuilder.hash(text)
-        let id = local.add(text, hash: hash)
+        let (id, hash) = local.add(text)
         if id == strings.count {
             strings.append(text)
             hashes.append(hash)
@@ -33,14 +32,21 @@ enum StringGathering {
     /// Codes per chunk.
     static let chunkSize = 4_096
 
-    /// Adds every string `codes` refer to, in encoding order, to `collecting` (which numbers
-    /// them and records the use stream); returns each code's slug id. Throws what encoding the
-    /// first failing code throws (the error a sequential pass would meet first).
-    static func collect(_ codes: [TableCode], into collecting: inout CollectingRefs, chunkSize: Int = chunkSize) throws(QRTError)
-        -> [UInt32]
-    {
+    /// What `collect` found besides the strings: each code's slug id, and where in the use
+    /// stream each chunk of `chunkSize` codes starts (the writer's second pass replays it from there).
+    struct Gathered: Equatable {
         var slugIDs: [UInt32] = []
-        slugIDs.reserveCapacity(codes.count)
+        var chunkStarts: [Int] = []
+    }
+
+    /// Adds every string `codes` refer to, in encoding order, to `collecting` (which numbers
+    /// them and records the use stream). Throws what encoding the first failing code throws
+    /// (the error a sequential pass would meet first).
+    static func collect(_ codes: [TableCode], into collecting: inout CollectingRefs, chunkSize: Int = chunkSize) throws(QRTError)
+        -> Gathered
+    {
+        var gathered = Gathered()
+        gathered.slugIDs.reserveCapacity(codes.count)
         // In waves of a few chunks per core, so that only those chunks' strings are held at once
         // (at a million codes, all of them would be hundreds of megabytes).
         let wave = chunkSize.multipliedReportingOverflow(by: 2 * max(1, System.cores)).partialValue
@@ -48,13 +54,14 @@ enum StringGathering {
         while start < codes.count {
             let end = wave > 0 ? min(codes.count, start + min(wave, codes.count - start)) : codes.count
             for chunk in try gather(codes[start..<end], chunkSize: chunkSize) {
+                gathered.chunkStarts.append(collecting.stream.count)
                 let global = chunk.strings.indices.map { UInt32(truncatingIfNeeded: collecting.pool.add(chunk.strings[$0], hash: chunk.hashes[$0])) }
                 for use in chunk.uses { collecting.stream.append(global[Int(use)]) }
-                for start in chunk.codeStarts { slugIDs.append(global[Int(chunk.uses[start])]) }
+                for start in chunk.codeStarts { gathered.slugIDs.append(global[Int(chunk.uses[start])]) }
             }
             start = end
         }
-        return slugIDs
+        return gathered
     }
 
     /// Every string the codes refer to, chunk by chunk.
@@ -72,15 +79,18 @@ enum StringGathering {
             refs.codeStarts.reserveCapacity(codesHere)
             var scratch = ByteWriter()
             var failure: QRTError?
-            for index in start..<start + codesHere {
-                scratch.bytes.removeAll(keepingCapacity: true)
-                refs.codeStarts.append(refs.uses.count)
-                do throws(QRTError) {
-                    try QRTWriter.encodeRecordStrings(codes[first + index], refs: &refs)
-                    try QRTWriter.encodeDetail(codes[first + index], into: &scratch, refs: &refs)
-                } catch {
-                    failure = error
-                    break
+            // Through the buffer: `codes[index]` would copy (retain and release) each code.
+            codes[first + start..<first + start + codesHere].withUnsafeBufferPointer { codes in
+                for index in codes.indices {
+                    scratch.bytes.removeAll(keepingCapacity: true)
+                    refs.codeStarts.append(refs.uses.count)
+                    do throws(QRTError) {
+                        try QRTWriter.encodeRecordStrings(codes[index], refs: &refs)
+                        try QRTWriter.encodeDetail(codes[index], into: &scratch, refs: &refs)
+                    } catch {
+                        failure = error
+                        break
+                    }
                 }
             }
             slots.set(chunk, (refs, failure))

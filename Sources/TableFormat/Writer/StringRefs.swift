@@ -11,7 +11,7 @@ struct CollectingRefs: StringRefs {
     var stream: [UInt32] = []
 
     mutating func ref(_ text: String) -> UInt32 {
-        stream.append(UInt32(truncatingIfNeeded: pool.add(text)))
+        stream.append(UInt32(truncatingIfNeeded: pool.add(text).id))
         return 0
     }
 }
