@@ -75,6 +75,7 @@ enum FileOps {
     static func readBytes(_ fd: Int32, count: Int, at offset: Int? = nil) -> Result<[UInt8], ReadFailure> {
         var failure: Int32?
         let bytes = [UInt8](unsafeUninitializedCapacity: max(0, count)) { buffer, initialized in
+            adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
             var total = 0
             while total < buffer.count, let base = buffer.baseAddress {
                 let read = offset.map { pread(fd, base + total, buffer.count - total, off_t($0 + total)) }
@@ -88,6 +89,22 @@ enum FileOps {
         }
         if let failure { return .failure(ReadFailure(errno: failure)) }
         return .success(bytes)
+    }
+
+    /// Asks for the large pages of a buffer of many megabytes (before it is first written): a
+    /// 2 MiB page is one fault where 4 KiB pages are 512. A build reads about 90 MB of cache at
+    /// 100,000 codes; faulting it in page by page cost about a tenth of a second of system time.
+    /// Only the whole 2 MiB pages inside the buffer are advised; a kernel without transparent
+    /// huge pages (or with them off) ignores the advice.
+    static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+        let huge = 2 << 20
+        guard buffer.count >= 4 * huge, let base = buffer.baseAddress else { return }
+        let start = (UInt(bitPattern: base) + UInt(huge - 1)) & ~UInt(huge - 1)
+        let end = (UInt(bitPattern: base) + UInt(buffer.count)) & ~UInt(huge - 1)
+        guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(aligned, Int(end - start), MADV_HUGEPAGE)
+        #endif
     }
 
     /// Hands the bytes in `range` of `file` to `sink`, a megabyte at a time.

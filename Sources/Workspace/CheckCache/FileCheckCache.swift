@@ -18,27 +18,42 @@ public final class FileCheckCache: Sendable {
     static let magic = Array("QRCHECK2".utf8)
 
     public var folder: String { pack.folder }
-    /// The digest every key starts from: the format, the checker and the rules.
-    private let base: SHA256
+    /// The digest every key starts from: the format, the checker and the rules (worked out on
+    /// another thread: hashing the executable takes a few tens of milliseconds, which the run
+    /// spends listing and reading the policies meanwhile).
+    private let base: Background<SHA256>
     private let pack: KeyedPack
 
     /// Opens the cache in `folder` (created when it is saved). `tool` identifies the checker
     /// (`ToolIdentity`): when it changes, every key does.
     /// `compactionSlack`: see `KeyedPack` (tests make it small).
-    public init(folder: String, tool: String, rules: [String], compactionSlack: Int = 1 << 20) {
-        var base = SHA256()
-        base.update("qrops check cache \(FileCheckRecord.version)\u{0}\(tool)\u{0}")
-        for rule in rules { base.update(rule + "\u{0}") }
+    public convenience init(folder: String, tool: String, rules: [String], compactionSlack: Int = 1 << 20) {
+        self.init(folder: folder, base: Background { Self.base(tool: tool, rules: rules) }, compactionSlack: compactionSlack)
+    }
+
+    private init(folder: String, base: Background<SHA256>, compactionSlack: Int) {
         self.base = base
         pack = KeyedPack(folder: folder, fileName: Self.fileName, magic: Self.magic, compactionSlack: compactionSlack)
     }
 
+    static func base(tool: String, rules: [String]) -> SHA256 {
+        var base = SHA256()
+        base.update("qrops check cache \(FileCheckRecord.version)\u{0}\(tool)\u{0}")
+        for rule in rules { base.update(rule + "\u{0}") }
+        return base
+    }
+
     /// The cache `qrops lint` and `qrops build` share in `REPO/.qrops-cache/checks`, for the
-    /// running executable and `engine`'s rules; nil when the executable cannot be read.
+    /// running executable and `engine`'s rules; nil when the executable cannot be opened. (Should
+    /// it fail while being read, the keys start from a random identity: nothing is found, and
+    /// what is saved is never found either, until it is compacted away.)
     public static func forRepository(_ root: String, engine: RuleEngine) -> FileCheckCache? {
-        ToolIdentity.ofRunningExecutable().map {
-            FileCheckCache(folder: root + "/" + folderInRepository, tool: $0, rules: engine.rules.map { type(of: $0).description.id })
-        }
+        guard ToolIdentity.canReadRunningExecutable() else { return nil }
+        let rules = engine.rules.map { type(of: $0).description.id }
+        return FileCheckCache(
+            folder: root + "/" + folderInRepository,
+            base: Background { base(tool: ToolIdentity.ofRunningExecutable() ?? "unread \(UInt64.random(in: 0...UInt64.max))", rules: rules) },
+            compactionSlack: 1 << 20)
     }
 
     /// The records of a pack file that are intact, by key.
@@ -49,7 +64,7 @@ public final class FileCheckCache: Sendable {
     /// The hasher every key of one folder's files starts from: `base`, then the policy files'
     /// and the inherited defaults files' paths and digests (`context`, in a fixed order).
     public func context(_ files: [(path: String, digest: SHA256.Digest)]) -> SHA256 {
-        var hasher = base
+        var hasher = base.value
         for file in files {
             hasher.update(file.path + "\u{0}")
             hasher.update(file.digest.bytes)

@@ -26,6 +26,15 @@ public enum ToolIdentity {
         return hasher.finalize().hex
     }
 
+    /// Whether the running executable can be opened (what `ofRunningExecutable` reads).
+    public static func canReadRunningExecutable() -> Bool {
+        guard let path = executablePath() else { return false }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        close(fd)
+        return true
+    }
+
     static func executablePath() -> String? {
         #if canImport(Darwin)
         var size: UInt32 = 4_096
