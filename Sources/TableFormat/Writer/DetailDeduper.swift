@@ -13,13 +13,8 @@ struct DetailDeduper {
     private(set) var entries: [(hash: UInt64, start: Int, count: Int)] = []
     private var slots = [Int32](repeating: -1, count: 1_024)
 
-    /// The offset of `block` in the section, appending it when it is new; nil when the section
-    /// would pass `limit` bytes.
-    mutating func offset(of block: [UInt8], limit: Int) -> Int? {
-        block.withUnsafeBytes { offset(of: $0, hash: StringPoolBuilder.hash($0), limit: limit) }
-    }
-
-    /// `offset(of:limit:)` with the block's `StringPoolBuilder.hash` worked out already.
+    /// The offset of `bytes` in the section, appending them when they are new (`hash` is their
+    /// `StringPoolBuilder.hash`); nil when the section would pass `limit` bytes.
     mutating func offset(of bytes: UnsafeRawBufferPointer, hash: UInt64, limit: Int) -> Int? {
         entry(of: bytes, hash: hash, limit: limit).map { entries[$0].start }
     }

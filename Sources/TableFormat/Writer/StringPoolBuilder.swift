@@ -57,11 +57,6 @@ struct StringPoolBuilder {
         Self.withBytes(of: text) { add($0, hash: hash) }
     }
 
-    /// The hash `add` files a string under.
-    static func hash(_ text: String) -> UInt64 {
-        withBytes(of: text) { hash($0) }
-    }
-
     /// A string's UTF-8 bytes, without copying the string (`var copy = text; copy.withUTF8`
     /// retains and releases it: a tenth of the writer's time at a million references).
     @inline(__always)
