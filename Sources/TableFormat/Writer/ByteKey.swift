@@ -22,8 +22,7 @@ struct ByteKey: Hashable {
 
     static func bytesEqual(_ lhs: String, _ rhs: String) -> Bool {
         guard lhs.utf8.count == rhs.utf8.count else { return false }
-        var lhs = lhs, rhs = rhs
-        return lhs.withUTF8 { left in rhs.withUTF8 { right in compare(UnsafeRawBufferPointer(left), UnsafeRawBufferPointer(right)) == 0 } }
+        return StringPoolBuilder.withBytes(of: lhs) { left in StringPoolBuilder.withBytes(of: rhs) { right in compare(left, right) == 0 } }
     }
 
     /// Bytewise order (what the table sorts by).

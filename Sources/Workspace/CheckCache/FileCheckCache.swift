@@ -27,7 +27,7 @@ public final class FileCheckCache: Sendable {
     /// Opens the cache in `folder` (created when it is saved). `tool` identifies the checker
     /// (`ToolIdentity`): when it changes, every key does.
     /// `compactionSlack`: see `KeyedPack` (tests make it small).
-    public convenience init(folder: String, tool: String, rules: [String], compactionSlack: Int = 1 << 20) {
+    public convenience init(folder: String, tool: String, rules: [String], compactionSlack: Int = defaultCompactionSlack) {
         self.init(folder: folder, base: Background { Self.base(tool: tool, rules: rules) }, compactionSlack: compactionSlack)
     }
 
@@ -53,8 +53,11 @@ public final class FileCheckCache: Sendable {
         return FileCheckCache(
             folder: root + "/" + folderInRepository,
             base: Background { base(tool: ToolIdentity.ofRunningExecutable() ?? "unread \(UInt64.random(in: 0...UInt64.max))", rules: rules) },
-            compactionSlack: 1 << 20)
+            compactionSlack: defaultCompactionSlack)
     }
+
+    /// `KeyedPack`'s slack for this cache outside tests.
+    public static let defaultCompactionSlack = 1 << 20
 
     /// The records of a pack file that are intact, by key.
     static func intactRecords(_ bytes: [UInt8]) -> [SHA256.Digest: ArraySlice<UInt8>] {
