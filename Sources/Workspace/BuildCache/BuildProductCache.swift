@@ -14,7 +14,7 @@ public final class BuildProductCache: Sendable {
     public static let fileName = "files"
     /// Where `qrops build` keeps it, relative to the repository.
     public static let folderInRepository = ".qrops-cache/build"
-    static let magic = Array("QRBUILD2".utf8)
+    static let magic = Array("QRBUILD3".utf8)
 
     private let pack: KeyedPack
 

@@ -15,7 +15,7 @@ public final class FileCheckCache: Sendable {
     public static let fileName = "files"
     /// Where `qrops lint` keeps it, relative to the repository.
     public static let folderInRepository = ".qrops-cache/checks"
-    static let magic = Array("QRCHECK2".utf8)
+    static let magic = Array("QRCHECK3".utf8)
 
     public var folder: String { pack.folder }
     /// The digest every key starts from: the format, the checker and the rules (worked out on

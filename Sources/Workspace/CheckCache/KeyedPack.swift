@@ -14,9 +14,10 @@ import Synchronization
 /// pack; records of files that are gone, or that another kind of run uses (a build without
 /// artwork keeps its own), stay until such a rewrite.
 ///
-/// Layout: `magic`, then per record the 32-byte key, a little-endian u32 length, the SHA-256 of
-/// the key and the record's bytes (so that a damaged key is caught too), and the bytes; a later record under a key replaces an earlier one. Each
-/// record's digest is checked when it is looked up (so the checks run in the lookups' parallel
+/// Layout: `magic`, then per record the 32-byte key, a little-endian u32 length, the record's
+/// checksum (`RecordChecksum`, a little-endian u64 over the key and the bytes, so that a damaged
+/// key is caught too), and the bytes; a later record under a key replaces an earlier one. Each
+/// record's checksum is checked when it is looked up (so the checks run in the lookups' parallel
 /// pass, and only for records used): a damaged record is a miss, and a cut-short or damaged
 /// header ends the log there. Damage never gives a wrong record, and never an error.
 final class KeyedPack: Sendable {
@@ -28,7 +29,7 @@ final class KeyedPack: Sendable {
     private let kept = Mutex<[SHA256.Digest: [UInt8]?]>([:])
     private let misses = Atomic<Int>(0)
     private let lookups = Atomic<Int>(0)
-    /// Whether a record failed its digest: the next save rewrites the log.
+    /// Whether a record failed its checksum: the next save rewrites the log.
     private let damaged = Atomic<Bool>(false)
     /// Whether the pack was saved: it is saved once, and then holds nothing in memory.
     private let saved = Atomic<Bool>(false)
@@ -46,10 +47,10 @@ final class KeyedPack: Sendable {
 
     struct Entry: Sendable, Equatable {
         var range: Range<Int>
-        var digest: SHA256.Digest
+        var checksum: UInt64
     }
 
-    static let headerSize = 2 * SHA256.digestByteCount + 4
+    static let headerSize = SHA256.digestByteCount + 4 + 8
 
     /// Opens `folder/fileName` (created when it is saved).
     init(folder: String, fileName: String, magic: [UInt8], compactionSlack: Int = 1 << 20) {
@@ -68,7 +69,7 @@ final class KeyedPack: Sendable {
     }
 
     /// The records of a log: every whole record header up to the first damaged or cut-short one
-    /// (nothing at all without `magic`). Record digests are not checked here.
+    /// (nothing at all without `magic`). Record checksums are not checked here.
     static func parse(_ bytes: [UInt8], magic: [UInt8]) -> Loaded {
         guard bytes.starts(with: magic) else { return Loaded() }
         var loaded = Loaded(pack: bytes)
@@ -77,21 +78,21 @@ final class KeyedPack: Sendable {
         while bytes.count - position >= headerSize {
             let key = SHA256.Digest(bytes: Array(bytes[position..<position + digestSize]))
             let length = (0..<4).reduce(0) { $0 | Int(bytes[position + digestSize + $1]) << (8 * $1) }
-            let digest = SHA256.Digest(bytes: Array(bytes[position + digestSize + 4..<position + headerSize]))
+            let checksum = (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[position + digestSize + 4 + $1]) << (8 * UInt64($1)) }
             let start = position + headerSize
             guard length <= bytes.count - start else { return loaded }
-            loaded.entries[key] = Entry(range: start..<start + length, digest: digest)
+            loaded.entries[key] = Entry(range: start..<start + length, checksum: checksum)
             position = start + length
         }
         loaded.whole = position == bytes.count
         return loaded
     }
 
-    /// The records of a log whose bytes match their digests, by key.
+    /// The records of a log whose bytes match their checksums, by key.
     static func intactRecords(_ bytes: [UInt8], magic: [UInt8]) -> [SHA256.Digest: ArraySlice<UInt8>] {
         let loaded = parse(bytes, magic: magic)
         var records: [SHA256.Digest: ArraySlice<UInt8>] = [:]
-        for (key, entry) in loaded.entries where digest(key: key, loaded.pack[entry.range]) == entry.digest {
+        for (key, entry) in loaded.entries where RecordChecksum.of(key: key, loaded.pack[entry.range]) == entry.checksum {
             records[key] = loaded.pack[entry.range]
         }
         return records
@@ -109,7 +110,7 @@ final class KeyedPack: Sendable {
             return nil
         }
         let bytes = loaded.pack[entry.range]
-        guard Self.digest(key: key, bytes) == entry.digest else {
+        guard RecordChecksum.of(key: key, bytes) == entry.checksum else {
             damaged.store(true, ordering: .relaxed)
             misses.add(miss, ordering: .relaxed)
             return nil
@@ -175,7 +176,7 @@ final class KeyedPack: Sendable {
                 if let record = kept[key] ?? nil {
                     Self.append(key, record[...], to: &bytes)
                 } else if let entry = loaded.entries[key] {
-                    Self.append(key, loaded.pack[entry.range], digest: entry.digest, to: &bytes)
+                    Self.append(key, loaded.pack[entry.range], checksum: entry.checksum, to: &bytes)
                 }
                 if bytes.count >= 4 << 20 { try flush() }
             }
@@ -189,18 +190,11 @@ final class KeyedPack: Sendable {
         if renameat(fd, temporary, fd, fileName) != 0 { _ = unlinkat(fd, temporary, 0) }
     }
 
-    /// What a record's header holds to check it: the SHA-256 of its key and its bytes.
-    static func digest(key: SHA256.Digest, _ record: ArraySlice<UInt8>) -> SHA256.Digest {
-        var hasher = SHA256()
-        hasher.update(key.bytes)
-        record.withUnsafeBytes { hasher.update($0) }
-        return hasher.finalize()
-    }
-
-    static func append(_ key: SHA256.Digest, _ record: ArraySlice<UInt8>, digest: SHA256.Digest? = nil, to bytes: inout [UInt8]) {
+    static func append(_ key: SHA256.Digest, _ record: ArraySlice<UInt8>, checksum: UInt64? = nil, to bytes: inout [UInt8]) {
         bytes += key.bytes
         for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: record.count >> shift)) }
-        bytes += (digest ?? Self.digest(key: key, record)).bytes
+        let checksum = checksum ?? RecordChecksum.of(key: key, record)
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: checksum >> UInt64(shift))) }
         bytes += record
     }
 

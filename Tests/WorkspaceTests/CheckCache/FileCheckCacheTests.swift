@@ -336,6 +336,7 @@ struct FileCheckCacheTests {
             #expect(FileCheckCache.intactRecords(flipped).count < 3 || index >= pack.count, "byte \(index)")
         }
         #expect(FileCheckCache.intactRecords(Array("QRCHECK1".utf8) + pack.dropFirst(8)).isEmpty)
+        #expect(FileCheckCache.intactRecords(Array("QRCHECK2".utf8) + pack.dropFirst(8)).isEmpty)
         // On disk: a file's record with a changed byte misses, and the next save rewrites the pack.
         let entries = KeyedPack.parse(pack, magic: FileCheckCache.magic).entries
         let fileRecord = try #require(entries.values.first { entry in
