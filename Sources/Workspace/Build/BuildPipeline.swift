@@ -137,11 +137,13 @@ public enum BuildPipeline {
                 // The `.qrt` bytes too: the longest single piece of work in a build from the
                 // cache, started here rather than after lint.
                 async let compact = large ? nil : TableStage.compact(table)
-                // And the JSON, from the files' objects, on the core the `.qrt` leaves idle.
+                // And the JSON, from the files' objects, in the CPU time the `.qrt` writer's serial
+                // steps leave idle (at the lowest priority, so it never slows the writer down);
+                // the table's files wait for it.
                 let json = makesJSON ? TableStage.SplicedJSON(codeJSON: products.map { $0.json ?? CodeJSON() }, sources: sources) : nil
-                async let madeJSON = json.map { TableStage.makeJSON(table, spliced: $0) }
+                let madeJSON = json.map { spliced in Background({ TableStage.makeJSON(table, spliced: spliced) }, yielding: true) }
                 let (plan, digest, index) = await planned
-                return (table: table, compact: await compact, json: json, madeJSON: await madeJSON, plan: plan, planDigest: digest,
+                return (table: table, compact: await compact, json: json, madeJSON: madeJSON, plan: plan, planDigest: digest,
                         index: index, products: products)
             })
         // The caches are saved beside the rest of the build (a changed file rewrites the build

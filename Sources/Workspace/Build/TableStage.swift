@@ -14,7 +14,7 @@ enum TableStage {
     }
 
     /// `redirects.json` made whole, with its digest, before the staging folder is open: beside
-    /// the `.qrt` (on the core its making leaves idle) in a portfolio that is not large.
+    /// the `.qrt` (in the CPU time its making leaves idle) in a portfolio that is not large.
     struct MadeJSON: Sendable {
         var bytes: [UInt8]
         var digest: SHA256.Digest
@@ -59,12 +59,12 @@ enum TableStage {
     }
 
     /// `compact` is `compact(table)` when it was made already.
-    /// `madeJSON` is the JSON when it was made already.
+    /// `madeJSON` is the JSON when it is being made already.
     static func run(_ table: RedirectTable, compact made: Result<[UInt8], QRTError>? = nil, json spliced: SplicedJSON? = nil,
-                    madeJSON: MadeJSON? = nil, into staging: StagingFolder) async -> Result<[BuildManifest.File], Failure>
+                    madeJSON: Background<MadeJSON>? = nil, into staging: StagingFolder) async -> Result<[BuildManifest.File], Failure>
     {
         async let json = Result<BuildManifest.File, any Error> {
-            guard let madeJSON else { return try streamJSON(table, spliced: spliced, into: staging) }
+            guard let madeJSON = madeJSON?.value else { return try streamJSON(table, spliced: spliced, into: staging) }
             try staging.write(madeJSON.bytes, to: BuildTarget.tableJSONName)
             return BuildManifest.File(path: BuildTarget.tableJSONName, digest: madeJSON.digest, size: madeJSON.bytes.count)
         }
