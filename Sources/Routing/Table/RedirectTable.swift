@@ -42,12 +42,15 @@ public struct RedirectTable: Sendable, Hashable {
     /// Every instant at which an active code's answer can change: launch, retire, and the
     /// edges of route windows (each takes effect from that instant on).
     private func forEachTransition(_ body: (Int64) -> Void) {
-        for code in codes where code.state == .active {
-            if let launch = code.launch { body(launch) }
-            if let retire = code.retire { body(retire) }
-            for route in code.routes {
-                if let after = route.condition.after { body(after) }
-                if let before = route.condition.before { body(before) }
+        // Through the buffer: `for code in codes` copies (retains and releases) every code.
+        codes.withUnsafeBufferPointer { codes in
+            for index in codes.indices where codes[index].state == .active {
+                if let launch = codes[index].launch { body(launch) }
+                if let retire = codes[index].retire { body(retire) }
+                for route in codes[index].routes {
+                    if let after = route.condition.after { body(after) }
+                    if let before = route.condition.before { body(before) }
+                }
             }
         }
     }

@@ -92,6 +92,19 @@ public enum BuildPipeline {
         public var workingSet: (any Sendable)?
     }
 
+    /// The table's transitions around the build's instants: the latest at or before now (static
+    /// maps without `--at` are compiled as of it) and the first after `--at` or now (the
+    /// manifest's `next-transition`).
+    struct Transitions: Sendable {
+        var previous: Int64?
+        var next: Int64?
+
+        init(_ table: RedirectTable, now: Instant, asOf: Instant) {
+            previous = table.previousTransition(atOrBefore: now.seconds)
+            next = table.nextTransition(after: asOf.seconds)
+        }
+    }
+
     /// Throws `BuildError` for a refused output folder or a failed file operation (the previous
     /// build is untouched either way).
     public static func run(_ request: Request) async throws -> Result {
@@ -142,9 +155,12 @@ public enum BuildPipeline {
                 // the table's files wait for it.
                 let json = makesJSON ? TableStage.SplicedJSON(codeJSON: products.map { $0.json ?? CodeJSON() }, sources: sources) : nil
                 let madeJSON = json.map { spliced in Background({ TableStage.makeJSON(table, spliced: spliced) }, yielding: true) }
+                // So are the instants around now that the maps and the manifest need (a walk over
+                // every code's times).
+                let transitions = Background({ Transitions(table, now: request.now, asOf: request.at ?? request.now) }, yielding: true)
                 let (plan, digest, index) = await planned
                 return (table: table, compact: await compact, json: json, madeJSON: madeJSON, plan: plan, planDigest: digest,
-                        index: index, products: products)
+                        index: index, products: products, transitions: transitions)
             })
         // The caches are saved beside the rest of the build (a changed file rewrites the build
         // cache's pack, 80 MB at 100,000 codes); every way out of this function waits for it.
@@ -157,7 +173,7 @@ public enum BuildPipeline {
         var lint = consume linted
         // The products are kept with the working set: freeing them object by object, as the
         // build goes on, took a tenth of a second at 100,000 codes.
-        let (table, compact, splicedJSON, madeJSON, planStatus, digest, earlyIndex, madeProducts) = made
+        let (table, compact, splicedJSON, madeJSON, planStatus, digest, earlyIndex, madeProducts, transitions) = made
         var products = madeProducts
         var diagnostics = lint.diagnostics
         func failed() async -> Result {
@@ -198,7 +214,6 @@ public enum BuildPipeline {
 
         var cache: ArtworkCache?
         let readme = target.readme()
-        let asOf = request.at ?? request.now
         var staged = ArtworkStage.Result()
         var stageDiagnostics: [Diagnostic] = []
         var outputs: [BuildManifest.File] = []
@@ -250,7 +265,7 @@ public enum BuildPipeline {
                 // Static maps are compiled as of `--at`; without it, as of the start of the
                 // current window (nothing changes between transitions), so that builds stay
                 // byte-identical until `next-transition`.
-                let mapsAsOf = request.at ?? Instant(seconds: table.previousTransition(atOrBefore: request.now.seconds) ?? 0)
+                let mapsAsOf = request.at ?? Instant(seconds: transitions.value.previous ?? 0)
                 let tableFiles = Task { await TableStage.run(table, compact: compact, json: splicedJSON, madeJSON: madeJSON, into: staging) }
                 let emitted = Task {
                     released.release()
@@ -291,7 +306,7 @@ public enum BuildPipeline {
                 manifest.listedArtwork = listed.map { BuildManifest.ListedArtwork(count: $0.artwork.files, length: $0.artwork.entries.count) }
                 manifest.serverMaps = serverMaps
                 manifest.redirectTable = BuildManifest.RedirectTableInfo(codes: table.codes.count, domains: table.domains.count)
-                manifest.nextTransition = table.nextTransition(after: asOf.seconds).map(Instant.init(seconds:))
+                manifest.nextTransition = transitions.value.next.map(Instant.init(seconds:))
                 try staging.write(readme, to: BuildTarget.readmeName)
                 let layout = manifest.layout()
                 if let listed, let at = layout.listedAt {
