@@ -35,6 +35,29 @@ import Testing
         #expect(!CanonicalTable.isCanonical(RedirectTable(domains: [], codes: [canonical.codes[0]])))
     }
 
+    /// Above `CanonicalTable.parallelCodes` the check runs in ranges in parallel: disorder at
+    /// the edges of the ranges (two per core on this machine) and between is still found.
+    @Test func canonicalCheckInRangesFindsDisorderAnywhere() throws {
+        let canonical = CanonicalTable.canonical(SampleTables.random(seed: 21, codes: 3 * CanonicalTable.parallelCodes))
+        let count = canonical.codes.count
+        #expect(count > CanonicalTable.parallelCodes)
+        #expect(CanonicalTable.isCanonical(canonical))
+        let ranges = 2 * System.cores
+        var positions = Set([1, count - 1, count / 2 + 1, count / 3 + 7])
+        for range in 1..<ranges { positions.insert(range * count / ranges) }
+        for index in positions.sorted() {
+            var swapped = canonical.codes
+            swapped.swapAt(index - 1, index)
+            #expect(!CanonicalTable.isCanonical(RedirectTable(domains: canonical.domains, codes: swapped)), "swapped at \(index)")
+            var repeated = canonical.codes
+            repeated[index] = repeated[index - 1]
+            #expect(!CanonicalTable.isCanonical(RedirectTable(domains: canonical.domains, codes: repeated)), "repeated at \(index)")
+            var unknown = canonical.codes
+            unknown[index].domain = "zzz-not-listed.example"
+            #expect(!CanonicalTable.isCanonical(RedirectTable(domains: canonical.domains, codes: unknown)), "unknown domain at \(index)")
+        }
+    }
+
     @Test func rewritingWhatWasReadGivesTheSameBytes() throws {
         let bytes = try QRTWriter.write(SampleTables.random(seed: 5, codes: 300))
         #expect(try QRTWriter.write(QRTReader(bytes: bytes).table()) == bytes)

@@ -1,4 +1,6 @@
+import Dispatch
 import Routing
+import Synchronization
 
 /// The one form of a table that the `.qrt` and JSON files hold (docs/table-format.md,
 /// "Canonical form"): domains sorted by host (bytewise), one per host (the first), with a
@@ -44,18 +46,43 @@ public enum CanonicalTable {
         return RedirectTable(domains: domains, codes: codes)
     }
 
-    /// Whether the table is already in canonical form (as compiled tables are), checked in one
-    /// pass without building keys.
+    /// Whether the table is already in canonical form (as compiled tables are), checked without
+    /// building keys, in parallel ranges of codes (each also checks its first code against the
+    /// code before it).
     public static func isCanonical(_ table: RedirectTable) -> Bool {
         var folds: [ByteKey: Bool] = [:]
         for (index, domain) in table.domains.enumerated() {
             if index > 0, !ByteKey.bytesPrecede(table.domains[index - 1].host, domain.host) { return false }
             folds[ByteKey(domain.host)] = !domain.caseSensitiveSlugs
         }
+        let known = folds
+        let count = table.codes.count
+        let ranges = count < parallelCodes ? 1 : 2 * System.cores
+        let disorder = Atomic<Bool>(false)
+        // By buffer, not `for code in`: that would copy (retain and release) every entry.
+        table.codes.withUnsafeBufferPointer { codes in
+            nonisolated(unsafe) let codes = codes
+            DispatchQueue.concurrentPerform(iterations: ranges) { range in
+                let start = range * count / ranges, end = (range + 1) * count / ranges
+                if !isOrdered(codes, start..<end, folds: known) { disorder.store(true, ordering: .relaxed) }
+            }
+        }
+        return !disorder.load(ordering: .relaxed)
+    }
+
+    /// Below this many codes the check runs in one piece.
+    static let parallelCodes = 8_192
+
+    /// Whether each code in `range` names a known domain and follows the code before it.
+    private static func isOrdered(_ codes: UnsafeBufferPointer<TableCode>, _ range: Range<Int>, folds: [ByteKey: Bool]) -> Bool {
         var previous: (host: String, slug: String, fold: Bool)?
-        // By index, not `for code in`: that would copy (retain and release) every entry.
-        for index in table.codes.indices {
-            let host = table.codes[index].domain, slug = table.codes[index].slug
+        if range.lowerBound > 0 {
+            let before = range.lowerBound - 1
+            // Its own range checks that its domain is known.
+            previous = (codes[before].domain, codes[before].slug, folds[ByteKey(codes[before].domain)] ?? false)
+        }
+        for index in range {
+            let host = codes[index].domain, slug = codes[index].slug
             let hostOrder = previous.map { compareBytes($0.host, host, fold: false) }
             // Codes of one domain are neighbours: their fold is the previous code's.
             let fold: Bool
