@@ -146,7 +146,7 @@ enum ArtworkStage {
             return outcome
         }
         var result = Result()
-        result.used.reserveCapacity(plans.count)
+        result.used.reserveCapacity(outcomes.reduce(0) { $0 + $1.used.count })
         for outcome in outcomes {
             if let failure = outcome.failure { throw failure }
             result.files += outcome.files

@@ -144,7 +144,9 @@ public enum BuildPipeline {
                     // if it is needed after all).
                     let sealedPlans = trustsSeals ? StagingSeals.read(at: cachePath).values.compactMap { $0?.planDigest } : []
                     if sealedPlans.contains(digest), !files.contains(where: \.summary.hasFindings) { return (.deferred, digest, nil) }
-                    return (await joined(files), digest, Background { ArtworkCache.readIndex(at: cachePath) })
+                    // Read (190,000 lines at 100,000 codes) while the plan is joined, not after.
+                    let index = Background { ArtworkCache.readIndex(at: cachePath) }
+                    return (await joined(files), digest, index)
                 }()
                 let (table, sources) = TableCompiler.mergeTracing(products.map(\.entries), policies: catalog.policies)
                 // The `.qrt` bytes too: the longest single piece of work in a build from the
