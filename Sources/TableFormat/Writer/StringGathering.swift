@@ -1,5 +1,6 @@
 import Dispatch
 import Routing
+import Synchronization
 
 /// The `.qrt` writer's first pass, split in two: the strings each code refers to, in encoding
 /// order, are gathered in parallel chunks of codes, each chunk numbering its own distinct
@@ -48,20 +49,51 @@ enum StringGathering {
         var gathered = Gathered()
         gathered.slugIDs.reserveCapacity(codes.count)
         // In waves of a few chunks per core, so that only those chunks' strings are held at once
-        // (at a million codes, all of them would be hundreds of megabytes).
-        let wave = chunkSize.multipliedReportingOverflow(by: 2 * max(1, System.cores)).partialValue
-        var start = 0
-        while start < codes.count {
-            let end = wave > 0 ? min(codes.count, start + min(wave, codes.count - start)) : codes.count
-            for chunk in try gather(codes[start..<end], chunkSize: chunkSize) {
+        // (at a million codes, all of them would be hundreds of megabytes). The next wave is
+        // gathered while this one is added to the pool (which, numbering strings in order of
+        // first use, is one thread's work).
+        let product = chunkSize.multipliedReportingOverflow(by: 2 * max(1, System.cores))
+        let wave = max(1, product.overflow || product.partialValue <= 0 ? codes.count : product.partialValue)
+        let waves = stride(from: 0, to: codes.count, by: wave).map { $0..<min(codes.count, $0 + wave) }
+        var ahead = waves.first.map { WaveAhead(codes[$0], chunkSize: chunkSize) }
+        for index in waves.indices {
+            guard let current = ahead else { break }
+            let chunks = try current.chunks.get()
+            ahead = index + 1 < waves.count ? WaveAhead(codes[waves[index + 1]], chunkSize: chunkSize) : nil
+            for chunk in chunks {
                 gathered.chunkStarts.append(collecting.stream.count)
                 let global = chunk.strings.indices.map { UInt32(truncatingIfNeeded: collecting.pool.add(chunk.strings[$0], hash: chunk.hashes[$0])) }
                 for use in chunk.uses { collecting.stream.append(global[Int(use)]) }
                 for start in chunk.codeStarts { gathered.slugIDs.append(global[Int(chunk.uses[start])]) }
             }
-            start = end
         }
         return gathered
+    }
+
+    /// A wave of codes gathered on another thread from the moment this is made; `chunks` waits
+    /// for it.
+    private final class WaveAhead: Sendable {
+        private let done = DispatchGroup()
+        private let outcome = Mutex<Result<[GatheringRefs], QRTError>>(.success([]))
+
+        init(_ codes: ArraySlice<TableCode>, chunkSize: Int) {
+            done.enter()
+            DispatchQueue.global().async { [self] in
+                let result: Result<[GatheringRefs], QRTError>
+                do throws(QRTError) {
+                    result = .success(try StringGathering.gather(codes, chunkSize: chunkSize))
+                } catch {
+                    result = .failure(error)
+                }
+                outcome.withLock { $0 = result }
+                done.leave()
+            }
+        }
+
+        var chunks: Result<[GatheringRefs], QRTError> {
+            done.wait()
+            return outcome.withLock { $0 }
+        }
     }
 
     /// Every string the codes refer to, chunk by chunk.
