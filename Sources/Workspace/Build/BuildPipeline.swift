@@ -152,11 +152,13 @@ public enum BuildPipeline {
                 // The `.qrt` bytes too: the longest single piece of work in a build from the
                 // cache, started here rather than after lint.
                 async let compact = large ? nil : TableStage.compact(table)
-                // And the JSON, from the files' objects, in the CPU time the `.qrt` writer's serial
-                // steps leave idle (at the lowest priority, so it never slows the writer down);
-                // the table's files wait for it.
+                // And the JSON (from the files' objects when they were made, else code by code), in
+                // the CPU time the `.qrt` writer's serial steps leave idle (at the lowest priority,
+                // so it never slows the writer down); the table's files wait for it. Not in a large
+                // portfolio, where it is streamed to disk after lint rather than held (over 500 MB
+                // at a million codes).
                 let json = makesJSON ? TableStage.SplicedJSON(codeJSON: products.map { $0.json ?? CodeJSON() }, sources: sources) : nil
-                let madeJSON = json.map { spliced in Background({ TableStage.makeJSON(table, spliced: spliced) }, yielding: true) }
+                let madeJSON = large ? nil : Background({ TableStage.makeJSON(table, spliced: json) }, yielding: true)
                 // So are the instants around now that the maps and the manifest need (a walk over
                 // every code's times).
                 let transitions = Background({ Transitions(table, now: request.now, asOf: request.at ?? request.now) }, yielding: true)

@@ -14,20 +14,27 @@ enum TableStage {
     }
 
     /// `redirects.json` made whole, with its digest, before the staging folder is open: beside
-    /// the `.qrt` (in the CPU time its making leaves idle) in a portfolio that is not large.
+    /// the `.qrt` (in the CPU time its making leaves idle) in a portfolio that is not large,
+    /// with or without the build cache.
     struct MadeJSON: Sendable {
         var bytes: [UInt8]
         var digest: SHA256.Digest
     }
 
-    /// The JSON of `table` from its codes' objects, in memory.
-    static func makeJSON(_ table: RedirectTable, spliced: SplicedJSON) -> MadeJSON {
+    /// The JSON of `table`, in memory: from its codes' objects when they were made ahead
+    /// (`spliced`), else code by code.
+    static func makeJSON(_ table: RedirectTable, spliced: SplicedJSON?) -> MadeJSON {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(spliced.codeJSON.reduce(jsonChunkSize) { $0 + $1.bytes.count })
+        bytes.reserveCapacity(spliced.map { $0.codeJSON.reduce(jsonChunkSize) { $0 + $1.bytes.count } } ?? table.codes.count * 560)
         var hasher = SHA256()
-        TableJSONWriter.write(table, chunkSize: jsonChunkSize, codeJSON: spliced.codeJSON, sources: spliced.sources) { piece in
+        func take(_ piece: UnsafeBufferPointer<UInt8>) {
             hasher.update(UnsafeRawBufferPointer(piece))
             bytes.append(contentsOf: piece)
+        }
+        if let spliced {
+            TableJSONWriter.write(table, chunkSize: jsonChunkSize, codeJSON: spliced.codeJSON, sources: spliced.sources, to: take)
+        } else {
+            TableJSONWriter.write(table, chunkSize: jsonChunkSize, to: take)
         }
         return MadeJSON(bytes: bytes, digest: hasher.finalize())
     }
