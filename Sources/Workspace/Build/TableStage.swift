@@ -3,9 +3,10 @@ import TableFormat
 
 /// The redirect table's two files: `redirects.qrt` (the compact form) and `redirects.json`
 /// (the same content as JSON), made concurrently and written into the staging folder. The JSON
-/// is streamed: written and hashed a megabyte at a time, never held whole (at a million codes
-/// it is over 500 MB); with the build cache, its codes' objects are copied from the code
-/// files' `CodeJSON` rather than written.
+/// is made in memory during lint (`makeJSON`), except in a large portfolio, where it is
+/// streamed: written and hashed a megabyte at a time, never held whole (at a million codes it
+/// is over 500 MB). With the build cache, its codes' objects are copied from the code files'
+/// `CodeJSON` rather than written.
 enum TableStage {
     /// Codes' JSON objects made ahead, per code file, and where each code of the table came from.
     struct SplicedJSON: Sendable {
