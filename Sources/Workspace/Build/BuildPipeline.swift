@@ -273,6 +273,10 @@ public enum BuildPipeline {
                 let tableFiles = Task { await TableStage.run(table, compact: compact, json: splicedJSON, madeJSON: madeJSON, into: staging) }
                 let emitted = Task {
                     released.release()
+                    // In a large portfolio the `.qrt` is written here, after lint, and its writer
+                    // holds some 500 MB at a million codes: the emitters wait for it, or its peak
+                    // meets theirs (peak RSS 3.6 or 4.1 GB from run to run, over the 4 GB floor).
+                    if large { _ = await tableFiles.value }
                     return await ServerMapStage.run(table, policies: policies, codeIDs: codeIDs, at: mapsAsOf, into: staging)
                 }
                 switch await tableFiles.value {
