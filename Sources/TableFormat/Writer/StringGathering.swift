@@ -71,7 +71,8 @@ enum StringGathering {
     }
 
     /// A wave of codes gathered on another thread from the moment this is made; `chunks` waits
-    /// for it.
+    /// for it. (Workspace's `Background` does this for the build; this module sits below it and
+    /// keeps the gathering's typed error.)
     private final class WaveAhead: Sendable {
         private let done = DispatchGroup()
         private let outcome = Mutex<Result<[GatheringRefs], QRTError>>(.success([]))

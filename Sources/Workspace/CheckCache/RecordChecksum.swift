@@ -5,7 +5,7 @@
 /// forgery: anyone who can write the cache folder could forge an unkeyed SHA-256 just as well,
 /// and the records' keys, which are what a build trusts to find its inputs, stay SHA-256
 /// digests of the files' content. It replaced a SHA-256 of each record, which took 0.09 s of
-/// CPU per build at 100,000 codes (80 MB of records); this takes about a tenth of that.
+/// CPU per build at 100,000 codes (80 MB of records); this takes about a fifth of that (0.017 s, `perf`).
 enum RecordChecksum {
     private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
     private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
