@@ -63,7 +63,8 @@ extension Qrops {
             Console.standardError(Self.line(summary))
             if timings {
                 let phases = summary.timings.map { "\($0.phase) \(Int(($0.seconds * 1000).rounded())) ms" }
-                let sealed = summary.artworkUnchanged ? " (staging sealed, artwork unchanged)" : summary.stagingSealed ? " (staging sealed)" : ""
+                let sealed = summary.artworkUnchanged ? " (staging sealed, artwork unchanged)"
+                    : summary.artworkPatched ? " (staging sealed, artwork patched)" : summary.stagingSealed ? " (staging sealed)" : ""
                 Console.standardError("timings: " + phases.joined(separator: ", ") + sealed + "\n")
             }
         }

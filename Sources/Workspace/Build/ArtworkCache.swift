@@ -94,20 +94,31 @@ final class ArtworkCache: @unchecked Sendable {
         return nil
     }
 
+    /// Appends the entries this build created to the index's log, never compacting it: a
+    /// patched build (`ArtworkPatch`) used only the files it made, not every file the cache
+    /// must keep. A log that is missing is started.
+    func append(_ added: [(SHA256.Digest, ArtworkCacheIndex.Entry)]) {
+        guard !added.isEmpty else { return }
+        var lines: [UInt8] = []
+        for (key, entry) in added { lines += ArtworkCacheIndex.line(key, entry) }
+        var log = openat(fd, Self.indexName, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
+        if log < 0, errno == ENOENT {
+            log = openat(fd, Self.indexName, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            if log >= 0 { lines = Array((ArtworkCacheIndex.header + "\n").utf8) + lines }
+        }
+        guard log >= 0 else { return }
+        defer { close(log) }
+        lines.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            _ = Foundation.write(log, base, buffer.count)
+        }
+    }
+
     /// Records the entries this build created (`added`), compacting the index when it has grown
     /// past twice what the build `used` (which includes `added`).
     func save(used: [SHA256.Digest: ArtworkCacheIndex.Entry], added: [(SHA256.Digest, ArtworkCacheIndex.Entry)]) {
         if index.isAppendable, index.lineCount + added.count <= 2 * used.count + compactionSlack {
-            guard !added.isEmpty else { return }
-            var lines: [UInt8] = []
-            for (key, entry) in added { lines += ArtworkCacheIndex.line(key, entry) }
-            let log = openat(fd, Self.indexName, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
-            guard log >= 0 else { return }
-            defer { close(log) }
-            lines.withUnsafeBytes { buffer in
-                guard let base = buffer.baseAddress else { return }
-                _ = Foundation.write(log, base, buffer.count)
-            }
+            append(added)
             return
         }
         let temporary = Self.indexName + ".tmp-" + AtomicBuildWriter.randomSuffix()

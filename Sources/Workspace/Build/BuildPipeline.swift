@@ -68,6 +68,10 @@ public enum BuildPipeline {
         /// (`StagingSeals.Artwork`): the artwork stage did not run, and the manifest's artwork
         /// entries were copied from the staging folder's.
         public var artworkUnchanged: Bool
+        /// Whether the sealed staging folder held another plan that differed in a few code files,
+        /// and was patched (`ArtworkPatch`): only those files' codes were staged, and the
+        /// manifest's other artwork entries were copied from the staging folder's.
+        public var artworkPatched = false
         /// Files in the build, `manifest.json` and `README.md` included.
         public var files: Int
         /// How long each phase took, in order: lint, redirect-table, server-maps, artwork,
@@ -127,6 +131,8 @@ public enum BuildPipeline {
         let toolVersion = request.toolVersion
         let engineLoad = Background { ArtworkEngine(toolVersion: toolVersion) }
         let trustsSeals = request.artwork && !request.verifyArtwork
+        let writer = AtomicBuildWriter(target: target.path)
+        let codePaths = source.list().codes
         let (linted, made) = await LintPipeline.run(
             source, now: request.now, engine: request.engine, retention: .routing, cache: request.checkCache, cacheHit: .findings,
             workCache: request.productCache?.work(keepArtwork: keepArtwork),
@@ -138,15 +144,23 @@ public enum BuildPipeline {
                 async let planned = { () async -> (PlanStatus, SHA256.Digest?, Background<ArtworkCacheIndex>?) in
                     let files = products.map(\.plan)
                     guard keepArtwork else { return (await joined(files), nil, nil) }
-                    let digest = ArtworkPlanDigest.of(files: files.map(\.summary.digest), engine: engineLoad.value)
-                    // Only a guess of whether the artwork stage will run: the seals are read
-                    // again, under the build lock, where it is decided (and the plan made then
-                    // if it is needed after all).
-                    let sealedPlans = trustsSeals ? StagingSeals.read(at: cachePath).values.compactMap { $0?.planDigest } : []
-                    if sealedPlans.contains(digest), !files.contains(where: \.summary.hasFindings) { return (.deferred, digest, nil) }
+                    let engine = engineLoad.value
+                    let digest = ArtworkPlanDigest.of(files: files.map(\.summary.digest), engine: engine)
+                    // Only a guess of whether the artwork stage will run, and how: the seals are
+                    // read again, under the build lock, where it is decided (and the plan made
+                    // then if it is needed after all).
+                    let sealed = trustsSeals ? StagingSeals.artwork(ofFolderAt: writer.stagingPath, seals: StagingSeals.read(at: cachePath)) : nil
+                    if let sealed, !files.contains(where: \.summary.hasFindings) {
+                        if sealed.planDigest == digest { return (.deferred, digest, nil) }
+                        // Another plan: patched when only a few files' plans differ.
+                        if let base = ArtworkPlanIndex.read(sealed.planDigest, at: cachePath),
+                           let patch = ArtworkPatch.make(from: base, to: digest, paths: codePaths, files: files, engine: engine) {
+                            return (.patched(patch), digest, nil)
+                        }
+                    }
                     // Read (190,000 lines at 100,000 codes) while the plan is joined, not after.
                     let index = Background { ArtworkCache.readIndex(at: cachePath) }
-                    return (await joined(files), digest, index)
+                    return (await joined(files, indexing: (codePaths, engine, digest)), digest, index)
                 }()
                 let (table, sources) = TableCompiler.mergeTracing(products.map(\.entries), policies: catalog.policies)
                 // The `.qrt` bytes too: the longest single piece of work in a build from the
@@ -189,12 +203,21 @@ public enum BuildPipeline {
         // The files' plans, kept (encoded, when they came from the cache) while the plan may
         // still be needed.
         var deferredFiles: [PlannedFile] = []
+        // The index of this build's plan, kept beside the artwork cache once it is sealed.
+        var planIndex: ArtworkPlanIndex?
+        var pendingPatch: ArtworkPatch?
         switch planStatus {
-        case .joined(let joined):
+        case .joined(let joined, let index):
             plan = joined
+            planIndex = index
         case .deferred:
             plan = BuildPlanner.summarized(products.map(\.plan.summary))
             deferredFiles = products.map(\.plan)
+        case .patched(let patch):
+            plan = BuildPlanner.summarized(products.map(\.plan.summary))
+            deferredFiles = products.map(\.plan)
+            pendingPatch = patch
+            planIndex = patch.index
         case .unreadable:
             await saving.value
             return try await run(request.withoutProductCacheRecords())
@@ -225,28 +248,40 @@ public enum BuildPipeline {
         var seal: StagingRecord.Seal?
         var sealedArtwork: StagingSeals.Artwork?
         var unchanged: StagingSeals.Artwork?
+        var patched: PatchInPlace?
         var sealed = false
         let swap: AtomicBuildWriter.Swap
+        // The plan's index is saved while the staging folder is brought up to date (before the
+        // seal that names it is recorded), unless it is kept already.
+        var indexSaving: Task<Void, Never>?
+        defer { indexSaving?.cancel() }
         do {
-            swap = try await AtomicBuildWriter(target: target.path).replace { staging in
+            swap = try await writer.replace { staging in
                 // The staging folder holds the build before last (or a killed run's work): keep
                 // only what this build updates. Its artwork is known from its manifest when it is
                 // sealed as that build committed it.
                 let seals = trustsSeals ? StagingSeals.read(at: cachePath) : [:]
                 let listed = Self.unchangedArtwork(in: staging, seals: seals, planDigest: digest)
                 unchanged = listed?.artwork
-                let record = unchanged != nil || seals.isEmpty ? nil : StagingRecord.read(staging.fd, trusting: Set(seals.keys))
-                sealed = record != nil || unchanged != nil
-                if unchanged == nil, !deferredFiles.isEmpty {
+                if unchanged == nil, let pendingPatch { patched = PatchInPlace(pendingPatch, in: staging, seals: seals) }
+                let record = unchanged != nil || patched != nil || seals.isEmpty ? nil : StagingRecord.read(staging.fd, trusting: Set(seals.keys))
+                sealed = record != nil || unchanged != nil || patched != nil
+                if unchanged == nil, patched == nil, !deferredFiles.isEmpty {
                     // The guess was wrong (the staging folder holds another plan than the one
-                    // sealed with this digest, or the seals changed meanwhile): the plan is needed.
-                    switch await Self.joined(deferredFiles) {
-                    case .joined(let joined): plan = joined
-                    case .deferred, .unreadable: throw PlanUnreadable()
+                    // sealed with this digest or patched, or the seals changed meanwhile): the
+                    // plan is needed.
+                    switch await Self.joined(deferredFiles, indexing: digest.map { (codePaths, engineLoad.value, $0) }) {
+                    case .joined(let joined, let index):
+                        plan = joined
+                        planIndex = index
+                    case .deferred, .patched, .unreadable: throw PlanUnreadable()
                     }
                     deferredFiles = []
                     stageDiagnostics += plan.diagnostics
                     guard !plan.diagnostics.fails(strict: request.strict) else { throw StageFailed() }
+                }
+                if request.artwork, unchanged == nil, let planIndex, let digest, !ArtworkPlanIndex.exists(digest, at: cachePath) {
+                    indexSaving = Task { planIndex.save(at: cachePath) }
                 }
                 let artworkPlans = plan.artwork
                 var keep: Set<String> = [BuildTarget.readmeName, BuildTarget.manifestName]
@@ -259,8 +294,16 @@ public enum BuildPipeline {
                 // staging folder is given up.
                 // The artwork cache's index is read only when the artwork stage runs (from lint
                 // on, when no sealed folder held the plan).
+                let patching = patched
                 let artworkTask: Task<(ArtworkStage.Result, ArtworkCache?), any Error>? = request.artwork && unchanged == nil
                     ? Task {
+                        if let patched = patching {
+                            // Only the codes whose files are made: rendered, not looked up (the
+                            // cache's index is not read), and added to the cache.
+                            let cache = ArtworkCache.open(at: cachePath, index: ArtworkCacheIndex())
+                            return (try await ArtworkStage.run(patched.patch.plans, into: staging, record: patched.record, cache: cache,
+                                                               engine: engineLoad.value), cache)
+                        }
                         let cache = ArtworkCache.open(at: cachePath, index: earlyIndex?.value ?? ArtworkCache.readIndex(at: cachePath))
                         return (try await ArtworkStage.run(artworkPlans, into: staging, record: record, cache: cache, engine: engineLoad.value), cache)
                     }
@@ -306,23 +349,31 @@ public enum BuildPipeline {
                     if staged.diagnostics.fails(strict: request.strict) { throw StageFailed() }
                 }
                 clock.end("artwork")
+                // A patched folder's entries: its old ones, around those removed, and the new ones.
+                let patchedEntries = patched.map { $0.entries(adding: staged.files) }
                 var manifest = BuildManifest(
                     toolVersion: request.toolVersion, at: request.at, inputDigest: source.inputDigest,
                     inputFiles: source.fileDigests.count, codesByStatus: plan.codesByStatus,
-                    artworkCodes: unchanged?.codes ?? staged.codes,
-                    files: outputs + staged.files.map { BuildManifest.File(path: $0.path, digest: $0.digest, size: $0.size) })
+                    artworkCodes: unchanged?.codes ?? patched.map { $0.base.codes - $0.patch.removedCodes + staged.codes } ?? staged.codes,
+                    files: outputs + (patched == nil ? staged.files.map { BuildManifest.File(path: $0.path, digest: $0.digest, size: $0.size) } : []))
                 manifest.listedArtwork = listed.map { BuildManifest.ListedArtwork(count: $0.artwork.files, length: $0.artwork.entries.count) }
+                    ?? patchedEntries.map { BuildManifest.ListedArtwork(count: $0.count, length: ListedArtworkEntries.length(of: $0.pieces)) }
                 manifest.serverMaps = serverMaps
                 manifest.redirectTable = BuildManifest.RedirectTableInfo(codes: table.codes.count, domains: table.domains.count)
                 manifest.nextTransition = transitions.value.next.map(Instant.init(seconds:))
                 try staging.write(readme, to: BuildTarget.readmeName)
                 let layout = manifest.layout()
-                if let listed, let at = layout.listedAt {
+                let manifestPath = staging.absolute(BuildTarget.manifestName)
+                if let at = layout.listedAt, listed != nil || patchedEntries != nil {
                     // The staging folder's own entries, copied from its manifest (open before
-                    // this one replaces it) into the new one.
+                    // this one replaces it) into the new one; patched, when the plan was.
                     try staging.stream(to: BuildTarget.manifestName) { sink in
                         try layout.bytes.withUnsafeBufferPointer { try sink(UnsafeBufferPointer(rebasing: $0[..<at])) }
-                        try FileOps.copy(listed.artwork.entries, of: listed.manifest, path: staging.absolute(BuildTarget.manifestName), to: sink)
+                        if let listed {
+                            try FileOps.copy(listed.artwork.entries, of: listed.manifest, path: manifestPath, to: sink)
+                        } else if let patched, let patchedEntries {
+                            try patched.listing.write(patchedEntries.pieces, path: manifestPath, to: sink)
+                        }
                         try layout.bytes.withUnsafeBufferPointer { try sink(UnsafeBufferPointer(rebasing: $0[at...])) }
                     }
                 } else {
@@ -333,12 +384,13 @@ public enum BuildPipeline {
                     // The plan is known to be in full in `artwork/` when it was already, or when
                     // every file of it was placed without a finding.
                     let complete = unchanged.map { ($0.codes, $0.files) }
-                        ?? (staged.diagnostics.isEmpty ? (staged.codes, staged.files.count) : nil)
+                        ?? (staged.diagnostics.isEmpty ? (manifest.artworkCodes, patchedEntries?.count ?? staged.files.count) : nil)
                     if let digest, let complete {
                         sealedArtwork = StagingSeals.Artwork(planDigest: digest, codes: complete.0, files: complete.1,
                                                              entries: layout.artworkEntries ?? 0..<0)
                     }
                 }
+                await indexSaving?.value
                 clock.end("manifest")
             } committed: { parentFD in
                 // Under the build lock, so that concurrent builds do not lose each other's seals.
@@ -360,47 +412,78 @@ public enum BuildPipeline {
             throw error
         }
         diagnostics = (diagnostics + stageDiagnostics).sorted(by: Diagnostic.reportOrder)
-        cache?.save(used: staged.used, added: staged.added)
+        // A patch used only the files it made: the rest of the cache is as it was.
+        if patched != nil { cache?.append(staged.added) } else { cache?.save(used: staged.used, added: staged.added) }
         await saving.value
         clock.end("cache")
-        let artworkFiles = unchanged?.files ?? staged.files.count
-        let summary = Summary(
+        let keptByPatch = patched.map { $0.base.files - $0.removed.count } ?? 0
+        let artworkFiles = unchanged?.files ?? keptByPatch + staged.files.count
+        var summary = Summary(
             out: target.path, swap: swap, codes: codeCount, printedCodes: plan.printedCodes,
-            artworkFiles: artworkFiles, rendered: staged.rendered, reused: unchanged?.files ?? staged.reused, stagingSealed: sealed,
+            artworkFiles: artworkFiles, rendered: staged.rendered, reused: unchanged?.files ?? keptByPatch + staged.reused, stagingSealed: sealed,
             artworkUnchanged: unchanged != nil, files: outputs.count + artworkFiles + 2, timings: clock.phases)
+        summary.artworkPatched = patched != nil
         return Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: summary, workingSet: (lint, plan, table, products))
     }
 
     /// What became of the joined plan in lint's `alongside`.
     enum PlanStatus: Sendable {
-        case joined(BuildPlanner.Plan)
+        /// With the plan's index when it was asked for and every file's plan is clean.
+        case joined(BuildPlanner.Plan, index: ArtworkPlanIndex?)
         /// Not made: a sealed staging folder holds a plan with this one's digest, and no file's
         /// plan has a finding (`BuildPlanner.summarized` stands in for it).
         case deferred
+        /// Not made: the sealed staging folder holds a plan that this one differs from in a few
+        /// files, and no file's plan has a finding (`BuildPlanner.summarized` stands in for it).
+        case patched(ArtworkPatch)
         /// A file's plan, from the build cache, did not read.
         case unreadable
     }
 
-    /// The files' plans decoded (in parallel) and joined.
-    static func joined(_ files: [PlannedFile]) async -> PlanStatus {
-        let plans = await ParallelMap.map(count: files.count, chunk: 16) { files[$0].plan() }
-        var decoded: [BuildPlanner.FilePlan] = []
-        decoded.reserveCapacity(plans.count)
-        for plan in plans {
-            guard let plan else { return .unreadable }
-            decoded.append(plan)
+    /// The files' plans decoded (in parallel) and joined; with `indexing` (the files' paths,
+    /// the engine and the plan's digest), also the plan's index.
+    static func joined(_ files: [PlannedFile], indexing: (paths: [String], engine: ArtworkEngine, digest: SHA256.Digest)? = nil)
+        async -> PlanStatus
+    {
+        let indexing = indexing.flatMap { $0.paths.count == files.count ? $0 : nil }
+        let plans = await ParallelMap.map(count: files.count, chunk: 16) { position -> (BuildPlanner.FilePlan, ArtworkPlanIndex.File?)? in
+            guard let plan = files[position].plan() else { return nil }
+            let file = indexing.flatMap {
+                ArtworkPlanIndex.file(path: $0.paths[position], digest: files[position].summary.digest, plan: plan, engine: $0.engine)?.file
+            }
+            return (plan, file)
         }
-        return .joined(BuildPlanner.plan(decoded))
+        var decoded: [BuildPlanner.FilePlan] = []
+        var indexFiles: [ArtworkPlanIndex.File]? = indexing == nil ? nil : []
+        decoded.reserveCapacity(plans.count)
+        indexFiles?.reserveCapacity(plans.count)
+        for plan in plans {
+            guard let (plan, file) = plan else { return .unreadable }
+            decoded.append(plan)
+            if let file { indexFiles?.append(file) } else { indexFiles = nil }
+        }
+        var index: ArtworkPlanIndex?
+        if let indexing, let indexFiles {
+            index = ArtworkPlanIndex(planDigest: indexing.digest, engineDigest: ArtworkPlanIndex.engineDigest(indexing.engine), files: indexFiles)
+        }
+        return .joined(BuildPlanner.plan(decoded), index: index)
     }
 
-    /// The staging folder's artwork when it is sealed (`seals`) as holding the plan with
-    /// `planDigest` in full: what its seal says, and its manifest, open (its artwork entries,
-    /// `artwork.entries`, start and end as entries do).
+    /// `sealedArtwork`, when the plan the folder holds is the one with `planDigest`.
     static func unchangedArtwork(in staging: StagingFolder, seals: [StagingRecord.Seal: StagingSeals.Artwork?], planDigest: SHA256.Digest?)
         -> (artwork: StagingSeals.Artwork, manifest: OpenFile)?
     {
-        guard let planDigest, !seals.isEmpty, let seal = StagingRecord.seal(of: staging.fd), let known = seals[seal] ?? nil,
-              known.planDigest == planDigest,
+        guard let planDigest, let sealed = sealedArtwork(in: staging, seals: seals), sealed.artwork.planDigest == planDigest else { return nil }
+        return sealed
+    }
+
+    /// The staging folder's artwork when it is sealed (`seals`) as holding a plan in full: what
+    /// its seal says, and its manifest, open (its artwork entries, `artwork.entries`, start and
+    /// end as entries do).
+    static func sealedArtwork(in staging: StagingFolder, seals: [StagingRecord.Seal: StagingSeals.Artwork?])
+        -> (artwork: StagingSeals.Artwork, manifest: OpenFile)?
+    {
+        guard !seals.isEmpty, let seal = StagingRecord.seal(of: staging.fd), let known = seals[seal] ?? nil,
               let manifest = OpenFile(BuildTarget.manifestName, in: staging.fd, size: seal.manifest.size)
         else { return nil }
         guard known.files > 0 else { return (known, manifest) }

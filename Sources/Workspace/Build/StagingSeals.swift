@@ -46,6 +46,14 @@ enum StagingSeals {
         return seals
     }
 
+    /// What the folder at `path` holds when it is under one of `seals` with its artwork known
+    /// (a guess when taken outside the build lock: the folder may change before it is used).
+    static func artwork(ofFolderAt path: String, seals: [StagingRecord.Seal: Artwork?]) -> Artwork? {
+        guard !seals.isEmpty, let fd = try? FileOps.openFolder(path) else { return nil }
+        defer { close(fd) }
+        return StagingRecord.seal(of: fd).flatMap { seals[$0] ?? nil }
+    }
+
     /// One line, without its newline.
     static func parse(_ line: [UInt8]) -> (StagingRecord.Seal, Artwork?)? {
         let fields = line.split(separator: 0x20, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
@@ -95,6 +103,12 @@ enum StagingSeals {
         for kept in lines.suffix(Self.kept) { text += kept + [0x0A] }
         let temporary = name + ".tmp-" + AtomicBuildWriter.randomSuffix()
         guard (try? FileOps.write(text, named: temporary, in: fd, folderPath: cachePath)) != nil else { return }
-        if renameat(fd, temporary, fd, name) != 0 { _ = unlinkat(fd, temporary, 0) }
+        if renameat(fd, temporary, fd, name) != 0 {
+            _ = unlinkat(fd, temporary, 0)
+            return
+        }
+        // The plans' indexes (`ArtworkPlanIndex`) are kept while a seal names their plan.
+        let plans = lines.suffix(Self.kept).compactMap { parse($0)?.1?.planDigest }
+        ArtworkPlanIndex.prune(at: cachePath, keeping: Set(plans))
     }
 }

@@ -307,7 +307,8 @@ struct BuildPipelineTests {
         #expect(!reslugged.artworkUnchanged && reslugged.rendered == 4)
         try await expectClean("a slug changed")
         let other = try #require(try await build(repo, cached: cached).summary)
-        #expect(!other.artworkUnchanged && other.rendered == 0, "the other folder still held the old plan")
+        // The other folder still held the old plan: patched, its one changed code rendered.
+        #expect(!other.artworkUnchanged && other.artworkPatched && other.rendered == 4, "the other folder still held the old plan")
         #expect(try await build(repo, cached: cached).summary?.artworkUnchanged == true)
         try await expectClean("settled again")
 
@@ -374,10 +375,99 @@ struct BuildPipelineTests {
         for _ in 0..<2 { _ = try await build(repo) }
         try repo.write("id: c-1\nslug: c1\nstatus: active\ntarget: https://www.acme.example/1\n", to: "codes/c1.yaml")
         let renamed = try await build(repo)
-        #expect(renamed.summary?.stagingSealed == true && renamed.summary?.rendered == 0)
+        // Patched (`ArtworkPatch`): `C-1`'s files removed, `c-1`'s made.
+        #expect(renamed.summary?.stagingSealed == true && renamed.summary?.artworkPatched == true && renamed.summary?.rendered == 4)
         _ = try await build(repo, out: repo.path + "/clean", cache: repo.path + "/fresh-cache")
         #expect(repo.snapshot("build") == repo.snapshot("clean"))
         #expect(repo.snapshot("build").keys.contains("artwork/c-1.svg"))
+    }
+
+    /// When the sealed staging folder holds another plan that differs from this build's in a few
+    /// code files, it is patched (`ArtworkPatch`): only the changed files' codes whose files
+    /// differ are staged (rendered, not looked up in the cache), the others' files and manifest
+    /// entries stay as they are. The build after it patches the other folder the same way, and
+    /// the one after that finds its plan unchanged. Every build equals a clean one.
+    @Test(arguments: ["slug", "id case", "new code", "removed code", "fewer formats", "moved to another file", "drafted"], [false, true])
+    func aFewChangedFilesPatchTheSealedFolder(_ change: String, cached: Bool) async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        for _ in 0..<3 { _ = try await build(repo, cached: cached) }
+        let (rendered, files): (Int, Int)
+        switch change {
+        case "slug":
+            try repo.write("id: C-1\nslug: c1-new\nstatus: active\ntarget: https://www.acme.example/1\n", to: "codes/c1.yaml")
+            (rendered, files) = (4, 16)
+        case "id case":
+            try repo.write("id: c-1\nslug: c1\nstatus: active\ntarget: https://www.acme.example/1\n", to: "codes/c1.yaml")
+            (rendered, files) = (4, 16)
+        case "new code":
+            try repo.write("id: C-9\nslug: c9\nstatus: active\ntarget: https://www.acme.example/9\n", to: "codes/more/c9.yaml")
+            (rendered, files) = (4, 20)
+        case "removed code":
+            try FileManager.default.removeItem(atPath: repo.path + "/codes/c2.yaml")
+            (rendered, files) = (0, 12)
+        case "fewer formats":
+            try repo.write("id: C-3\nslug: c3\nstatus: active\ntarget: https://www.acme.example/3\nartwork: {formats: [svg]}\n",
+                           to: "codes/c3.yaml")
+            (rendered, files) = (1, 13)
+        case "moved to another file":
+            try FileManager.default.removeItem(atPath: repo.path + "/codes/c1.yaml")
+            try repo.write("codes:\n  - {id: C-1, slug: c1, status: active, target: https://www.acme.example/1}\n"
+                           + "  - {id: C-7, slug: c7, status: active, target: https://www.acme.example/7}\n", to: "codes/z/both.yaml")
+            (rendered, files) = (4, 20)
+        default:
+            try repo.write("id: C-1\nslug: c1\nstatus: draft\ntarget: https://www.acme.example/1\n", to: "codes/c1.yaml")
+            (rendered, files) = (0, 12)
+        }
+        for folder in ["one folder", "the other folder"] {
+            let summary = try #require(try await build(repo, cached: cached).summary)
+            #expect(summary.artworkPatched && summary.stagingSealed && !summary.artworkUnchanged, "\(change), \(folder)")
+            #expect(summary.rendered == rendered && summary.artworkFiles == files && summary.reused == files - rendered, "\(change), \(folder)")
+            for leftover in ["clean", "clean.staging", "fresh-cache"] { try? FileManager.default.removeItem(atPath: repo.path + "/" + leftover) }
+            _ = try await build(repo, out: repo.path + "/clean", cache: repo.path + "/fresh-cache")
+            #expect(repo.snapshot("build") == repo.snapshot("clean"), "\(change), \(folder)")
+        }
+        #expect(try await build(repo, cached: cached).summary?.artworkUnchanged == true)
+    }
+
+    /// An id that differs from another file's only in case is `build-id-case-clash`, found by the
+    /// whole plan's check: a patch leaves such a change to it.
+    @Test(arguments: [false, true])
+    func aCaseClashInAChangedFileIsStillReported(_ cached: Bool) async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        for _ in 0..<3 { _ = try await build(repo, cached: cached) }
+        try repo.write("id: c-0\nslug: c9\nstatus: active\ntarget: https://www.acme.example/9\n", to: "codes/c9.yaml")
+        let result = try await build(repo, cached: cached)
+        #expect(result.summary == nil)
+        #expect(result.diagnostics.contains { $0.ruleID == BuildRule.idCaseClash })
+    }
+
+    /// A patched build adds what it rendered to the artwork cache and forgets nothing in it: with
+    /// both output folders gone, the next build renders nothing. A damaged plan index is no
+    /// index: that build stages the whole plan.
+    @Test func patchesKeepTheCacheWholeAndADamagedIndexIsNotUsed() async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        for _ in 0..<3 { _ = try await build(repo) }
+        try repo.write("id: C-1\nslug: c1-new\nstatus: active\ntarget: https://www.acme.example/1\n", to: "codes/c1.yaml")
+        #expect(try await build(repo).summary?.artworkPatched == true)
+        for folder in ["build", "build.staging"] { try FileManager.default.removeItem(atPath: repo.path + "/" + folder) }
+        let rebuilt = try #require(try await build(repo).summary)
+        #expect(rebuilt.rendered == 0 && rebuilt.reused == 16)
+
+        _ = try await build(repo)
+        let plans = repo.path + "/.qrops-cache/artwork/plans"
+        for name in repo.names(".qrops-cache/artwork/plans") {
+            var bytes = try #require(FileManager.default.contents(atPath: plans + "/" + name))
+            bytes[bytes.count / 2] ^= 0x20
+            try bytes.write(to: URL(fileURLWithPath: plans + "/" + name))
+        }
+        try repo.write("id: C-1\nslug: c1-newer\nstatus: active\ntarget: https://www.acme.example/1\n", to: "codes/c1.yaml")
+        let unpatched = try #require(try await build(repo).summary)
+        #expect(!unpatched.artworkPatched && unpatched.stagingSealed)
+        _ = try await build(repo, out: repo.path + "/clean", cache: repo.path + "/fresh-cache")
+        #expect(repo.snapshot("build") == repo.snapshot("clean"))
     }
 
     /// `--verify-artwork` forgets every seal as it starts, even when it then fails: the folders
