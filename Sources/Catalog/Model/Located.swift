@@ -6,9 +6,12 @@ public struct Located<Value: Sendable>: Sendable {
     public var value: Value
     public var location: SourceLocation
     // A key is always in the same file as its value: only its line and column are stored.
-    private var keyLine: Int32
-    private var keyColumn: Int32
+    @usableFromInline var keyLine: Int32
+    @usableFromInline var keyColumn: Int32
 
+    /// Inlinable, so that other modules get it specialized for their `Value` (decoding 100,000
+    /// codes' identities from the check cache spent most of its time in the generic entry point).
+    @inlinable
     public init(_ value: Value, at location: SourceLocation, key keyLocation: SourceLocation? = nil) {
         self.value = value
         self.location = location
