@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
+import Synchronization
 
 /// The POSIX file operations of the build writer and the artwork cache: relative to an open
 /// folder (`openat`, `linkat`, `unlinkat`), never following symbolic links, errors as
@@ -73,6 +75,7 @@ enum FileOps {
     /// when the file ends first. The array is filled by the reads, never zeroed first (at a
     /// hundred megabytes of cache, zeroing cost more than reading).
     static func readBytes(_ fd: Int32, count: Int, at offset: Int? = nil) -> Result<[UInt8], ReadFailure> {
+        if count >= parallelReadSize { return readInPieces(fd, count: count, at: offset ?? 0) }
         var failure: Int32?
         let bytes = [UInt8](unsafeUninitializedCapacity: max(0, count)) { buffer, initialized in
             adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
@@ -88,6 +91,48 @@ enum FileOps {
             initialized = total
         }
         if let failure { return .failure(ReadFailure(errno: failure)) }
+        return .success(bytes)
+    }
+
+    /// Reads of this many bytes or more are made in pieces on all cores (`readInPieces`).
+    static let parallelReadSize = 16 << 20
+
+    /// `readBytes` of a large range (the cache packs: 90 MB at 100,000 codes) in 4 MiB pieces
+    /// read concurrently. Most of such a read is the kernel handing out and zeroing the buffer's
+    /// fresh pages, one core at a time; on this project's VMs that took 0.1–0.3 s while the
+    /// other core waited for the pack. Read from `offset` with `pread` (the file position is
+    /// not moved); the bytes read are those up to the first piece that came back short.
+    static func readInPieces(_ fd: Int32, count: Int, at offset: Int) -> Result<[UInt8], ReadFailure> {
+        let piece = 4 << 20
+        let pieces = (count + piece - 1) / piece
+        let outcomes = Mutex<[(read: Int, errno: Int32?)]>(Array(repeating: (0, nil), count: pieces))
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
+            guard let base = buffer.baseAddress else { return }
+            let address = UInt(bitPattern: base)
+            DispatchQueue.concurrentPerform(iterations: pieces) { index in
+                let start = index * piece
+                let length = min(piece, count - start)
+                guard let target = UnsafeMutableRawPointer(bitPattern: address + UInt(start)) else { return }
+                var total = 0
+                var failure: Int32?
+                while total < length {
+                    let read = pread(fd, target + total, length - total, off_t(offset + start + total))
+                    if read < 0, errno == EINTR { continue }
+                    if read < 0 { failure = errno }
+                    guard read > 0 else { break }
+                    total += read
+                }
+                outcomes.withLock { $0[index] = (total, failure) }
+            }
+            var total = 0
+            for (index, outcome) in outcomes.withLock({ $0 }).enumerated() {
+                total += outcome.read
+                if outcome.read < min(piece, count - index * piece) { break }
+            }
+            initialized = total
+        }
+        if let failure = outcomes.withLock({ $0 }).lazy.compactMap(\.errno).first { return .failure(ReadFailure(errno: failure)) }
         return .success(bytes)
     }
 
