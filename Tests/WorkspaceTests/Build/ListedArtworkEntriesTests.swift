@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Workspace
 
 /// A patched build looks old entries up in the sealed manifest by name (a binary search over
@@ -7,24 +8,12 @@ import Testing
 /// `BuildManifest` laying out the patched set of files from scratch: the bytes must be the same.
 @Suite("Listed artwork entries: lookup and patch of a sealed manifest")
 struct ListedArtworkEntriesTests {
-    /// A deterministic generator (SplitMix64), so that a failing seed can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func file(_ name: String, _ generator: inout Generator) -> BuildManifest.File {
+    static func file(_ name: String, _ generator: inout SplitMix64) -> BuildManifest.File {
         BuildManifest.File(path: "artwork/" + name, digest: SHA256.hash(name + String(generator.next())),
                            size: Int(generator.next() % 100_000))
     }
 
-    static func name(_ generator: inout Generator) -> String {
+    static func name(_ generator: inout SplitMix64) -> String {
         let alphabet = Array("abcXYZ-_.019 ()!~")
         let length = 1 + Int(generator.next() % 24)
         return String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }) + ".svg"
@@ -49,7 +38,7 @@ struct ListedArtworkEntriesTests {
     func everyEntryIsFoundByNameAndEveryOtherNameIsNot(_ count: Int) throws {
         let folder = try TemporaryFolder("listed")
         defer { folder.remove() }
-        var generator = Generator(state: UInt64(count))
+        var generator = SplitMix64(seed: UInt64(count))
         var byName: [String: BuildManifest.File] = [:]
         while byName.count < count {
             let name = Self.name(&generator)
@@ -75,7 +64,7 @@ struct ListedArtworkEntriesTests {
     func aPatchedListIsTheListOfThePatchedFiles(_ seed: Int) throws {
         let folder = try TemporaryFolder("listed")
         defer { folder.remove() }
-        var generator = Generator(state: UInt64(seed) &* 7919)
+        var generator = SplitMix64(seed: UInt64(seed) &* 7919)
         var old: [String: BuildManifest.File] = [:]
         let count = 1 + Int(generator.next() % 60)
         while old.count < count {
@@ -121,7 +110,7 @@ struct ListedArtworkEntriesTests {
     @Test func aShiftedRegionIsRefused() throws {
         let folder = try TemporaryFolder("listed")
         defer { folder.remove() }
-        var generator = Generator(state: 5)
+        var generator = SplitMix64(seed: 5)
         let files = (0..<20).map { Self.file("code-\($0).svg", &generator) }
         let (listing, _) = try Self.manifest(files, in: folder)
         let shifted = ListedArtworkEntries(manifest: listing.manifest, region: listing.region.lowerBound + 7..<listing.region.upperBound)
