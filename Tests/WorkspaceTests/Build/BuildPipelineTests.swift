@@ -278,9 +278,9 @@ struct BuildPipelineTests {
     /// is recorded with the seal), the artwork stage does not run: the manifest's artwork
     /// entries are copied from the staging folder's, also when server maps (`apache/`) come
     /// before them. Every build equals a clean one. A change that moves a planned file (a new
-    /// slug is a new short URL) stages the artwork again, in each folder once. With the caches
-    /// the files' plans are not decoded when the staging folder holds the plan, and are, late,
-    /// when only the other folder does.
+    /// slug is a new short URL) changes the plan: each folder is patched once (its one changed
+    /// code rendered, `ArtworkPatch`), and then holds the plan. With the caches the files' plans
+    /// are not decoded when the staging folder holds the plan.
     @Test(arguments: ["[]", "[nginx, apache]"], [false, true])
     func anUnchangedArtworkPlanIsNotStagedAgain(_ targets: String, cached: Bool) async throws {
         let repo = try portfolio(targets: targets)
