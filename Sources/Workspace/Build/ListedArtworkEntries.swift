@@ -82,36 +82,19 @@ struct ListedArtworkEntries: Sendable {
         return try Self.parse(entryBytes, at: start)
     }
 
-    /// The entry at the front of `bytes`, which start at `start` in the manifest.
+    /// The entry at the front of `bytes`, which start at `start` in the manifest, read as
+    /// `StagingRecord` reads the whole list (`LayoutReader.entry`).
     static func parse(_ bytes: [UInt8], at start: Int) throws(Malformed) -> Entry {
-        var position = 0
-        func expect(_ literal: [UInt8]) throws(Malformed) {
-            guard bytes.count - position >= literal.count, bytes[position..<position + literal.count].elementsEqual(literal) else {
-                throw Malformed()
-            }
-            position += literal.count
+        let artworkPrefix = Array((ArtworkStage.folder + "/").utf8)
+        let entry = bytes.withUnsafeBufferPointer { buffer -> Entry? in
+            var reader = LayoutReader(buffer)
+            guard let (size, path, digest) = reader.entry(), buffer[path].starts(with: artworkPrefix) else { return nil }
+            let name = Array(buffer[path].dropFirst(artworkPrefix.count))
+            guard !name.isEmpty else { return nil }
+            return Entry(range: start..<start + reader.position, name: name, listed: StagingRecord.Listed(digest: digest, size: size))
         }
-        try expect(FileLayout.open)
-        var size = 0
-        let digits = position
-        while position < bytes.count, (0x30...0x39).contains(bytes[position]), position - digits < 18 {
-            size = size * 10 + Int(bytes[position] - 0x30)
-            position += 1
-        }
-        guard position > digits, position - digits == 1 || bytes[digits] != 0x30 else { throw Malformed() }
-        try expect(FileLayout.path)
-        try expect(Array((ArtworkStage.folder + "/").utf8))
-        let nameStart = position
-        while position < bytes.count, bytes[position] != UInt8(ascii: "\"") { position += 1 }
-        let name = Array(bytes[nameStart..<position])
-        guard !name.isEmpty, isPlain(name) else { throw Malformed() }
-        try expect(FileLayout.digest)
-        guard bytes.count - position >= 64,
-              let digest = bytes[position..<position + 64].withUnsafeBufferPointer({ $0.baseAddress.flatMap { SHA256.Digest(lowercaseHex: $0) } })
-        else { throw Malformed() }
-        position += 64
-        try expect(FileLayout.close)
-        return Entry(range: start..<start + position, name: name, listed: StagingRecord.Listed(digest: digest, size: size))
+        guard let entry else { throw Malformed() }
+        return entry
     }
 
     /// What `BuildManifest` writes unescaped, and `StagingRecord` reads.
@@ -120,13 +103,7 @@ struct ListedArtworkEntries: Sendable {
     }
 
     private static func find(_ needle: [UInt8], in bytes: [UInt8]) -> Int? {
-        guard bytes.count >= needle.count, let first = needle.first else { return nil }
-        var index = 0
-        while index <= bytes.count - needle.count {
-            if bytes[index] == first, bytes[index..<index + needle.count].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
+        bytes.withUnsafeBufferPointer { LayoutReader($0).find(needle) }
     }
 
     /// The new entry of an artwork file, as `BuildManifest` lays it out.

@@ -89,8 +89,9 @@ struct StagingRecord: Sendable, Equatable {
     }
 }
 
-/// Reads the `"files"` array of a manifest written by `BuildManifest.bytes()`, byte by byte.
-private struct LayoutReader {
+/// Reads the `"files"` array of a manifest written by `BuildManifest.bytes()`, byte by byte (the
+/// whole list, `artwork()`, or one entry, `entry()`, as `ListedArtworkEntries` looks them up).
+struct LayoutReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
 
@@ -113,7 +114,6 @@ private struct LayoutReader {
         position = start + Self.filesKey.count
         var listing: [String: StagingRecord.Listed] = [:]
         listing.reserveCapacity(bytes.count / 128)
-        let (entryOpen, pathKey, digestKey, entryClose) = (Self.entryOpen, Self.pathKey, Self.digestKey, Self.entryClose)
         let artworkPrefix = Self.artworkPrefix
         if expect(Array("]".utf8)) {
             // `"files": []`
@@ -125,9 +125,7 @@ private struct LayoutReader {
                 guard expect([UInt8(ascii: ",")]) else { break }
             }
             first = false
-            guard expect(entryOpen), let size = number(), expect(pathKey),
-                  let path = plainString(), expect(digestKey), let digest = hexDigest(), expect(entryClose)
-            else { return nil }
+            guard let (size, path, digest) = entry() else { return nil }
             let name = bytes[path]
             guard name.starts(with: artworkPrefix) else { continue }
             let file = String(decoding: name.dropFirst(artworkPrefix.count), as: UTF8.self)
@@ -138,8 +136,17 @@ private struct LayoutReader {
         return expect(FileLayout.arrayClose) && expect(Self.formatLines) ? listing : nil
     }
 
+    /// One entry (`FileLayout.open` to `FileLayout.close`) from `position`: its size, the range
+    /// of its path's bytes, and its digest; nil when the bytes there are anything else.
+    mutating func entry() -> (size: Int, path: Range<Int>, digest: SHA256.Digest)? {
+        guard expect(Self.entryOpen), let size = number(), expect(Self.pathKey),
+              let path = plainString(), expect(Self.digestKey), let digest = hexDigest(), expect(Self.entryClose)
+        else { return nil }
+        return (size, path, digest)
+    }
+
     /// The offset of the first occurrence of `needle`.
-    private func find(_ needle: [UInt8]) -> Int? {
+    func find(_ needle: [UInt8]) -> Int? {
         guard let first = needle.first, bytes.count >= needle.count else { return nil }
         var index = 0
         while index <= bytes.count - needle.count {
