@@ -160,7 +160,9 @@ public enum BuildPipeline {
                     }
                     // Read (190,000 lines at 100,000 codes) while the plan is joined, not after.
                     let index = Background { ArtworkCache.readIndex(at: cachePath) }
-                    return (await joined(files, indexing: (codePaths, engine, digest)), digest, index)
+                    // With the plan's index, unless it is kept already (a code digest per code).
+                    let indexing = ArtworkPlanIndex.exists(digest, at: cachePath) ? nil : (codePaths, engine, digest)
+                    return (await joined(files, indexing: indexing), digest, index)
                 }()
                 let (table, sources) = TableCompiler.mergeTracing(products.map(\.entries), policies: catalog.policies)
                 // The `.qrt` bytes too: the longest single piece of work in a build from the
@@ -254,7 +256,6 @@ public enum BuildPipeline {
         // The plan's index is saved while the staging folder is brought up to date (before the
         // seal that names it is recorded), unless it is kept already.
         var indexSaving: Task<Void, Never>?
-        defer { indexSaving?.cancel() }
         do {
             swap = try await writer.replace { staging in
                 // The staging folder holds the build before last (or a killed run's work): keep
@@ -270,7 +271,8 @@ public enum BuildPipeline {
                     // The guess was wrong (the staging folder holds another plan than the one
                     // sealed with this digest or patched, or the seals changed meanwhile): the
                     // plan is needed.
-                    switch await Self.joined(deferredFiles, indexing: digest.map { (codePaths, engineLoad.value, $0) }) {
+                    let indexing = digest.flatMap { ArtworkPlanIndex.exists($0, at: cachePath) ? nil : (codePaths, engineLoad.value, $0) }
+                    switch await Self.joined(deferredFiles, indexing: indexing) {
                     case .joined(let joined, let index):
                         plan = joined
                         planIndex = index
