@@ -62,7 +62,7 @@ public enum LintPipeline {
     public static func run(_ source: some RepositorySource, now: Instant, engine: RuleEngine = RuleEngine(),
                            reusing: [String: [Code]] = [:], retention: Retention = .everything, cache: FileCheckCache? = nil) async -> Result {
         await run(source, now: now, engine: engine, reusing: reusing, retention: retention, cache: cache,
-                  perFile: { _, _ in }, alongside: { _, _ in }).result
+                  perFile: { _, _ in }, alongside: { _, _, _ in }).result
     }
 
     /// The same, with the caller's own work: `perFile` on each code file's codes, in the
@@ -77,7 +77,7 @@ public enum LintPipeline {
         reusing: [String: [Code]] = [:], retention: Retention = .everything, cache: FileCheckCache? = nil,
         cacheHit: CacheHit = .identities, workCache: FileWorkCache<FileWork>? = nil,
         perFile: @escaping @Sendable (ArraySlice<Code>, Policies) -> FileWork,
-        alongside: @escaping @Sendable (Catalog, [FileWork]) async -> Extra
+        alongside: @escaping @Sendable (Catalog, [FileWork], [SHA256.Digest?]) async -> Extra
     ) async -> (result: Result, extra: Extra) {
         let listing = source.list()
         var files = FileTable()
@@ -127,21 +127,21 @@ public enum LintPipeline {
 
         // Code files: read, parse, decode and check per file, in parallel. With the cache, each
         // file's identities come with their digest (and, from the cache, stay encoded).
-        let checked = await ParallelMap.map(count: codePaths.count, chunk: 4) { index -> (FileIdentities, [Diagnostic], FileWork) in
+        let checked = await ParallelMap.map(count: codePaths.count, chunk: 4) { index -> (FileIdentities, [Diagnostic], FileWork, SHA256.Digest?) in
             let path = codePaths[index]
-            if let codes = reusing[path] { return (FileIdentities(codes: codes), [], perFile(codes[...], policies)) }
+            if let codes = reusing[path] { return (FileIdentities(codes: codes), [], perFile(codes[...], policies), nil) }
             let bytes: [UInt8]
             var key: SHA256.Digest?
             if let context = cacheKeys?[index] {
                 switch source.readDigested(path) {
-                case .failure(let diagnostic): return (FileIdentities(codes: []), [diagnostic], perFile([], policies))
+                case .failure(let diagnostic): return (FileIdentities(codes: []), [diagnostic], perFile([], policies), nil)
                 case .success(let read):
                     bytes = read.bytes
                     key = FileCheckCache.key(context: context, path: path, digest: read.digest)
                 }
             } else {
                 switch source.read(path) {
-                case .failure(let diagnostic): return (FileIdentities(codes: []), [diagnostic], perFile([], policies))
+                case .failure(let diagnostic): return (FileIdentities(codes: []), [diagnostic], perFile([], policies), nil)
                 case .success(let read): bytes = read
                 }
             }
@@ -149,12 +149,12 @@ public enum LintPipeline {
             var cachedDigest: SHA256.Digest?
             if let cache, let key, let record = cache.record(for: key, at: now) {
                 // Check and work both known: the file is not even parsed.
-                if let workCache, let work = workCache.lookUp(key) { return (record.identities, record.diagnostics, work) }
+                if let workCache, let work = workCache.lookUp(key) { return (record.identities, record.diagnostics, work, key) }
                 if cacheHit == .identities, workCache == nil {
                     // `qrops lint`, whose `perFile` does nothing: the identities stay encoded.
-                    if let nothing = () as? FileWork { return (record.identities, record.diagnostics, nothing) }
+                    if let nothing = () as? FileWork { return (record.identities, record.diagnostics, nothing, key) }
                     if let codes = record.identities.codes() {
-                        return (FileIdentities(codes: codes, digest: record.identities.digest), record.diagnostics, perFile(codes[...], policies))
+                        return (FileIdentities(codes: codes, digest: record.identities.digest), record.diagnostics, perFile(codes[...], policies), key)
                     }
                 } else {
                     cachedFindings = record.diagnostics
@@ -173,12 +173,12 @@ public enum LintPipeline {
                 if cachedFindings == nil, let cache, let key {
                     cache.store(FileCheckRecord(window: .always, diagnostics: loaded.diagnostics, identities: identities), for: key)
                 }
-                return (identities, loaded.diagnostics, perFile([], policies))
+                return (identities, loaded.diagnostics, perFile([], policies), key)
             }
             let (codes, decodeDiagnostics) = CodeFileDecoder.decode(document, inherited: inherited[index], files: table)
             if let cachedFindings {
                 if retention == .routing { for code in codes { code.forgetDescriptiveFields() } }
-                return (FileIdentities(codes: codes, digest: cachedDigest), cachedFindings, work(codes))
+                return (FileIdentities(codes: codes, digest: cachedDigest), cachedFindings, work(codes), key)
             }
             let dependence = key == nil ? nil : NowDependence()
             let findings = engine.checkCodes(codes[...], context: dependence.map { context.recordingNow(into: $0) } ?? context)
@@ -189,16 +189,19 @@ public enum LintPipeline {
             }
             if retention == .routing { for code in codes { code.forgetDescriptiveFields() } }
             // Without the encoding, now in the record: at a million codes it would be 100+ MB.
-            return (FileIdentities(codes: codes, digest: identities.digest), diagnostics, work(codes))
+            return (FileIdentities(codes: codes, digest: identities.digest), diagnostics, work(codes), key)
         }
         var fileCodes: [FileIdentities] = []
         var work: [FileWork] = []
+        var workKeys: [SHA256.Digest?] = []
         fileCodes.reserveCapacity(checked.count)
         work.reserveCapacity(checked.count)
-        for (fileIdentities, fileDiagnostics, fileWork) in checked {
+        workKeys.reserveCapacity(checked.count)
+        for (fileIdentities, fileDiagnostics, fileWork, key) in checked {
             fileCodes.append(fileIdentities)
             diagnostics += fileDiagnostics
             work.append(fileWork)
+            workKeys.append(key)
         }
         let codeCount = fileCodes.reduce(0) { $0 + $1.count }
         // The whole-catalog checks' findings, from the cache when every file's identities are
@@ -237,8 +240,8 @@ public enum LintPipeline {
         // The two whole-catalog passes, and the caller's work, are independent. The caller's
         // is started first: in `qrops build` it is the longest (the whole-catalog checks take
         // the other cores meanwhile).
-        let fileWork = work
-        async let extra = alongside(catalog, fileWork)
+        let fileWork = work, fileKeys = workKeys
+        async let extra = alongside(catalog, fileWork, fileKeys)
         if let known {
             diagnostics += known.diagnostics
         } else {

@@ -49,9 +49,13 @@ import Testing
     func gatheringInChunksNumbersStringsAsOnePass(_ chunkSize: Int) throws {
         let codes = CanonicalTable.canonical(SampleTables.random(seed: 42, codes: 600)).codes
         var sequential = CollectingRefs(), chunked = CollectingRefs()
-        let slugs = try StringGathering.collect(codes, into: &sequential, chunkSize: Int.max).slugIDs
+        let whole = try StringGathering.collect(codes, into: &sequential, chunkSize: Int.max)
+        let slugs = whole.slugIDs
         let gathered = try StringGathering.collect(codes, into: &chunked, chunkSize: chunkSize)
         #expect(gathered.slugIDs == slugs)
+        // Each code's uses start with its slug.
+        #expect(gathered.codeStarts == whole.codeStarts && gathered.codeStarts.count == codes.count)
+        #expect(gathered.codeStarts.indices.allSatisfy { chunked.stream[Int(gathered.codeStarts[$0])] == slugs[$0] })
         #expect(chunked.stream == sequential.stream && chunked.pool.stringCount == sequential.pool.stringCount)
         #expect(slugs.count == codes.count && sequential.stream.count > 3 * codes.count)
         // Each chunk starts in the stream where its first code's slug is.

@@ -65,7 +65,8 @@ extension Qrops {
                 let phases = summary.timings.map { "\($0.phase) \(Int(($0.seconds * 1000).rounded())) ms" }
                 let sealed = summary.artworkUnchanged ? " (staging sealed, artwork unchanged)"
                     : summary.artworkPatched ? " (staging sealed, artwork patched)" : summary.stagingSealed ? " (staging sealed)" : ""
-                Console.standardError("timings: " + phases.joined(separator: ", ") + sealed + "\n")
+                let memo = summary.tableCodesFromMemo > 0 ? " (.qrt: \(summary.tableCodesFromMemo) of \(summary.codes) codes from the writer's memo)" : ""
+                Console.standardError("timings: " + phases.joined(separator: ", ") + sealed + memo + "\n")
             }
         }
 

@@ -10,9 +10,35 @@ public enum QRTWriter {
         try write(table, chunkSize: StringGathering.chunkSize)
     }
 
+    /// A write that also leaves a `WriterMemo` for the next, and takes the last one's.
+    public struct Written: Sendable {
+        public var bytes: [UInt8]
+        /// For the next write; nil when `parts` did not describe the table's codes (the table
+        /// was not in canonical order as given, or the counts differ).
+        public var memo: WriterMemo?
+        /// How many codes' strings were copied from the memo rather than gathered.
+        public var reusedCodes: Int
+    }
+
+    /// `write(table)`, the same bytes, with the table's `parts` (where its codes came from) and
+    /// the memo of an earlier write: the codes of parts whose keys the memo knows are not
+    /// gathered again (`MemoPass`).
+    public static func write(_ table: RedirectTable, parts: WriterMemo.Parts, memo: WriterMemo?) throws(QRTError) -> Written {
+        try write(table, chunkSize: StringGathering.chunkSize, parts: parts, memo: memo)
+    }
+
     /// `write`, the codes taken in parallel chunks of `chunkSize` (any size gives the same bytes).
     static func write(_ table: RedirectTable, chunkSize: Int) throws(QRTError) -> [UInt8] {
-        let table = CanonicalTable.canonical(table)
+        try write(table, chunkSize: chunkSize, parts: nil, memo: nil).bytes
+    }
+
+    static func write(_ given: RedirectTable, chunkSize: Int, parts givenParts: WriterMemo.Parts?, memo: WriterMemo?)
+        throws(QRTError) -> Written
+    {
+        // The parts describe the codes in the order given: only when that is the canonical one.
+        let inOrder = CanonicalTable.isCanonical(given)
+        let table = inOrder ? given : CanonicalTable.canonical(given)
+        let parts = inOrder && givenParts?.sources.count == table.codes.count ? givenParts : nil
         guard table.domains.count <= QRTLayout.maxDomains else {
             throw .unwritable("\(table.domains.count) domains; the format holds at most \(QRTLayout.maxDomains)")
         }
@@ -22,32 +48,44 @@ public enum QRTWriter {
         var domainIndex: [ByteKey: Int] = [:]
         for (index, domain) in table.domains.enumerated() { domainIndex[ByteKey(domain.host)] = index }
 
-        // Pass 1: every string, in encoding order.
-        var collecting = CollectingRefs()
-        collecting.pool.reserve(strings: table.codes.count * 3 + 64, bytes: table.codes.count * 60 + 1_024)
-        collecting.stream.reserveCapacity(table.codes.count * 12)
-        var scratch = ByteWriter()
-        for domain in table.domains { encode(domain, into: &scratch, refs: &collecting) }
-        let gathered = try StringGathering.collect(table.codes, into: &collecting, chunkSize: chunkSize)
-        let pool = collecting.pool.build()
+        // Pass 1: every string, in encoding order (from the memo when it fits).
+        let first: MemoPass.Result
+        if let parts, let memo, let reused = try MemoPass.gather(table, parts: parts, memo: memo) {
+            first = reused
+        } else {
+            var collecting = CollectingRefs()
+            collecting.pool.reserve(strings: table.codes.count * 3 + 64, bytes: table.codes.count * 60 + 1_024)
+            collecting.stream.reserveCapacity(table.codes.count * 12)
+            var scratch = ByteWriter()
+            for domain in table.domains { encode(domain, into: &scratch, refs: &collecting) }
+            let gathered = try StringGathering.collect(table.codes, into: &collecting, chunkSize: chunkSize)
+            first = MemoPass.Result(pool: collecting.pool, sorted: nil, stream: collecting.stream, codeStarts: gathered.codeStarts, reused: 0)
+        }
+        let pool = first.pool.build(sorted: first.sorted)
         guard pool.bytes.count < Int(UInt32.max) else { throw .unwritable("the string pool exceeds 4 GiB") }
 
-        // The hash index needs only the slugs' offsets: it is built beside pass 2.
-        let slugs = gathered.slugIDs.map { pool.offsets[Int($0)] }
+        // The hash index needs only the slugs' offsets (a code's first use is its slug): it
+        // is built beside pass 2.
+        let slugs = first.codeStarts.map { pool.offsets[Int(first.stream[Int($0)])] }
         let indexSlot = Slots<[UInt8]>(count: 1)
         let indexTable = table
         let indexing = DispatchWorkItem { indexSlot.set(0, buildIndex(indexTable, domainIndex: domainIndex, slugs: slugs)) }
         DispatchQueue.global().async(execute: indexing)
 
         // Pass 2: the sections, the codes in parallel chunks (`CodePass`).
-        var refs = ReplayingRefs(stream: collecting.stream, offsets: pool.offsets)
+        var refs = ReplayingRefs(stream: first.stream, offsets: pool.offsets)
         var domains = ByteWriter()
         for domain in table.domains { encode(domain, into: &domains, refs: &refs) }
-        let sections = try CodePass.encode(table.codes, domainIndex: domainIndex, stream: collecting.stream, offsets: pool.offsets,
-                                           chunkStarts: gathered.chunkStarts, chunkSize: chunkSize)
+        let chunkStarts = stride(from: 0, to: table.codes.count, by: max(1, chunkSize)).map { Int(first.codeStarts[$0]) }
+        let sections = try CodePass.encode(table.codes, domainIndex: domainIndex, stream: first.stream, offsets: pool.offsets,
+                                           chunkStarts: chunkStarts, chunkSize: chunkSize)
         indexing.wait()
         let index = indexSlot.values.first ?? []
-        return try assemble([domains.bytes, sections.codes, index, sections.details, pool.bytes], codeCount: table.codes.count)
+        let bytes = try assemble([domains.bytes, sections.codes, index, sections.details, pool.bytes], codeCount: table.codes.count)
+        let memo = parts.flatMap {
+            WriterMemo.made(pool: first.pool, sorted: pool.sorted, stream: first.stream, codeStarts: first.codeStarts, parts: $0)
+        }
+        return Written(bytes: bytes, memo: memo, reusedCodes: first.reused)
     }
 
     // MARK: - Records

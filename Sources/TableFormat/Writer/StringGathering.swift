@@ -38,6 +38,8 @@ enum StringGathering {
     struct Gathered: Equatable {
         var slugIDs: [UInt32] = []
         var chunkStarts: [Int] = []
+        /// Where each code's uses start in the stream.
+        var codeStarts: [UInt32] = []
     }
 
     /// Adds every string `codes` refer to, in encoding order, to `collecting` (which numbers
@@ -48,6 +50,7 @@ enum StringGathering {
     {
         var gathered = Gathered()
         gathered.slugIDs.reserveCapacity(codes.count)
+        gathered.codeStarts.reserveCapacity(codes.count)
         // In waves of a few chunks per core, so that only those chunks' strings are held at once
         // (at a million codes, all of them would be hundreds of megabytes). The next wave is
         // gathered while this one is added to the pool (which, numbering strings in order of
@@ -61,10 +64,14 @@ enum StringGathering {
             let chunks = try current.chunks.get()
             ahead = index + 1 < waves.count ? WaveAhead(codes[waves[index + 1]], chunkSize: chunkSize) : nil
             for chunk in chunks {
-                gathered.chunkStarts.append(collecting.stream.count)
+                let base = collecting.stream.count
+                gathered.chunkStarts.append(base)
                 let global = chunk.strings.indices.map { UInt32(truncatingIfNeeded: collecting.pool.add(chunk.strings[$0], hash: chunk.hashes[$0])) }
                 for use in chunk.uses { collecting.stream.append(global[Int(use)]) }
-                for start in chunk.codeStarts { gathered.slugIDs.append(global[Int(chunk.uses[start])]) }
+                for start in chunk.codeStarts {
+                    gathered.slugIDs.append(global[Int(chunk.uses[start])])
+                    gathered.codeStarts.append(UInt32(truncatingIfNeeded: base + start))
+                }
             }
         }
         return gathered

@@ -35,6 +35,15 @@ struct StringPoolBuilder {
         }
     }
 
+    init() {}
+
+    /// A pool of strings laid out already: string `id` is `spans[id]` of `arena` (strings
+    /// distinct, numbered in order of first use). For `build` only: `add` is not used on it.
+    init(arena: [UInt8], spans: [Span]) {
+        self.arena = arena
+        self.spans = spans
+    }
+
     mutating func reserve(strings: Int, bytes: Int) {
         spans.reserveCapacity(strings)
         hashes.reserveCapacity(strings)
@@ -136,16 +145,24 @@ struct StringPoolBuilder {
     /// strings of one code sit side by side and a lookup touches few cache lines. A string's
     /// id is the order of its first use: the writer adds strings in the order the table's
     /// encoding meets them, and `add` numbers a string when it first sees it.
-    func build() -> (bytes: [UInt8], offsets: [UInt32]) {
-        arena.withUnsafeBytes { arena in build(arena) }
+    ///
+    /// `sorted` is the ids in byte order when the caller knows it (`WriterMemo`); it is
+    /// returned either way.
+    func build(sorted known: [Int]? = nil) -> (bytes: [UInt8], offsets: [UInt32], sorted: [Int]) {
+        let sorted = known ?? sortedIDs()
+        let (bytes, offsets) = arena.withUnsafeBytes { arena in build(arena, sorted: sorted) }
+        return (bytes, offsets, sorted)
     }
 
-    private func build(_ arena: UnsafeRawBufferPointer) -> (bytes: [UInt8], offsets: [UInt32]) {
+    /// The string `id`'s bytes and span.
+    var arenaBytes: [UInt8] { arena }
+    func span(_ id: Int) -> Span { spans[id] }
+
+    private func build(_ arena: UnsafeRawBufferPointer, sorted: [Int]) -> (bytes: [UInt8], offsets: [UInt32]) {
         func bytes(_ span: Span) -> UnsafeRawBufferPointer {
             UnsafeRawBufferPointer(rebasing: arena[span.start..<span.start + span.count])
         }
-        // 1. The strings, sorted.
-        let sorted = sortedIDs()
+        // 1. The strings, sorted (`sorted`).
 
         // 2. Shared prefixes of sorted neighbours, up to their last common cut byte (a prefix
         // equal to the one before it is left out: equal byte strings become one node anyway).

@@ -72,6 +72,9 @@ public enum BuildPipeline {
         /// and was patched (`ArtworkPatch`): only those files' codes were staged, and the
         /// manifest's other artwork entries were copied from the staging folder's.
         public var artworkPatched = false
+        /// Codes whose strings the `.qrt` writer took from the last build's memo
+        /// (`TableWriterMemoFile`) rather than gathering them again.
+        public var tableCodesFromMemo = 0
         /// Files in the build, `manifest.json` and `README.md` included.
         public var files: Int
         /// How long each phase took, in order: lint, redirect-table, server-maps, artwork,
@@ -133,11 +136,15 @@ public enum BuildPipeline {
         let trustsSeals = request.artwork && !request.verifyArtwork
         let writer = AtomicBuildWriter(target: target.path)
         let codePaths = source.list().codes
+        // The `.qrt` writer's memo of the last build, kept beside the build cache: codes of
+        // unchanged files are not gathered again (read while lint runs).
+        let memoFolder = large || request.checkCache == nil ? nil : request.productCache?.folder
+        let memoLoad = memoFolder.map { folder in Background { TableWriterMemoFile.read(in: folder) } }
         let (linted, made) = await LintPipeline.run(
             source, now: request.now, engine: request.engine, retention: .routing, cache: request.checkCache, cacheHit: .findings,
             workCache: request.productCache?.work(keepArtwork: keepArtwork),
             perFile: { codes, policies in BuildProducts.make(codes, policies: policies, keepArtwork: keepArtwork, json: makesJSON) },
-            alongside: { catalog, products in
+            alongside: { catalog, products, keys in
                 // The plan's digest, from the files' digests. When a sealed folder holds that plan,
                 // the plan itself is not made (`PlanStatus.deferred`); when none does, the artwork
                 // stage will run and needs the cache's index, which is read from here on.
@@ -167,7 +174,9 @@ public enum BuildPipeline {
                 let (table, sources) = TableCompiler.mergeTracing(products.map(\.entries), policies: catalog.policies)
                 // The `.qrt` bytes too: the longest single piece of work in a build from the
                 // cache, started here rather than after lint.
-                async let compact = large ? nil : TableStage.compact(table)
+                // Each file's codes are known by its check key: those the memo has are copied from it.
+                let parts = memoLoad.map { _ in WriterMemo.Parts(keys: keys.map { $0.map { WriterMemo.PartKey($0.bytes) } }, sources: sources) }
+                async let compact = large ? nil : TableStage.compact(table, parts: parts, memo: memoLoad?.value)
                 // And the JSON (from the files' objects when they were made, else code by code), in
                 // the CPU time the `.qrt` writer's serial steps leave idle (at the lowest priority,
                 // so it never slows the writer down); the table's files wait for it. Not in a large
@@ -185,9 +194,11 @@ public enum BuildPipeline {
         // The caches are saved beside the rest of the build (a changed file rewrites the build
         // cache's pack, 80 MB at 100,000 codes); every way out of this function waits for it.
         let (checkCache, productCache) = (request.checkCache, request.productCache)
+        let tableMemo = made.compact?.memo
         let saving = Task {
             checkCache?.save()
             productCache?.save()
+            if let tableMemo, let memoFolder { TableWriterMemoFile.save(tableMemo, in: memoFolder) }
         }
         clock.end("lint")
         var lint = consume linted
@@ -315,7 +326,7 @@ public enum BuildPipeline {
                 // current window (nothing changes between transitions), so that builds stay
                 // byte-identical until `next-transition`.
                 let mapsAsOf = request.at ?? Instant(seconds: transitions.value.previous ?? 0)
-                let tableFiles = Task { await TableStage.run(table, compact: compact, json: splicedJSON, madeJSON: madeJSON, into: staging) }
+                let tableFiles = Task { await TableStage.run(table, compact: compact?.bytes, json: splicedJSON, madeJSON: madeJSON, into: staging) }
                 let emitted = Task {
                     released.release()
                     // In a large portfolio the `.qrt` is written here, after lint, and its writer
@@ -425,6 +436,7 @@ public enum BuildPipeline {
             artworkFiles: artworkFiles, rendered: staged.rendered, reused: unchanged?.files ?? keptByPatch + staged.reused, stagingSealed: sealed,
             artworkUnchanged: unchanged != nil, files: outputs.count + artworkFiles + 2, timings: clock.phases)
         summary.artworkPatched = patched != nil
+        summary.tableCodesFromMemo = compact?.reusedCodes ?? 0
         return Result(diagnostics: diagnostics, filesChecked: lint.filesChecked, summary: summary, workingSet: (lint, plan, table, products))
     }
 

@@ -56,16 +56,31 @@ enum TableStage {
         case file(any Error)
     }
 
-    /// The manifest entries of both files, `.qrt` first.
     /// The `.qrt` file's bytes, or why the table cannot be written so.
     static func compact(_ table: RedirectTable) -> Result<[UInt8], QRTError> {
+        compact(table, parts: nil, memo: nil).bytes
+    }
+
+    /// The `.qrt` of a table merged from `parts`, with the memo the write leaves for the next
+    /// build's; from the last build's `memo` when it fits (`QRTWriter.write(_:parts:memo:)`).
+    struct Compact: Sendable {
+        var bytes: Result<[UInt8], QRTError>
+        var memo: WriterMemo?
+        /// Codes whose strings the memo gave.
+        var reusedCodes = 0
+    }
+
+    static func compact(_ table: RedirectTable, parts: WriterMemo.Parts?, memo: WriterMemo?) -> Compact {
         do {
-            return .success(try QRTWriter.write(table))
+            guard let parts else { return Compact(bytes: .success(try QRTWriter.write(table))) }
+            let written = try QRTWriter.write(table, parts: parts, memo: memo)
+            return Compact(bytes: .success(written.bytes), memo: written.memo, reusedCodes: written.reusedCodes)
         } catch {
-            return .failure(error)
+            return Compact(bytes: .failure(error))
         }
     }
 
+    /// The manifest entries of both files, `.qrt` first.
     /// `compact` is `compact(table)` when it was made already.
     /// `madeJSON` is the JSON when it is being made already.
     static func run(_ table: RedirectTable, compact made: Result<[UInt8], QRTError>? = nil, json spliced: SplicedJSON? = nil,

@@ -47,6 +47,9 @@ public final class BuildProductCache: Sendable {
         return hasher.finalize()
     }
 
+    /// The folder the cache is kept in (the `.qrt` writer's memo is kept there too).
+    public var folder: String { pack.folder }
+
     /// Files whose products were not found and were made anew.
     public var missCount: Int { pack.missCount }
 

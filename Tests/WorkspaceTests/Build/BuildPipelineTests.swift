@@ -443,6 +443,44 @@ struct BuildPipelineTests {
         #expect(result.diagnostics.contains { $0.ruleID == BuildRule.idCaseClash })
     }
 
+    /// With the caches, the `.qrt` writer keeps its memo beside the build cache, and the next
+    /// build takes unchanged files' codes from it (`TableWriterMemoFile`): the table is the
+    /// clean build's all the same. A damaged memo is none, and a build without the caches
+    /// neither reads nor writes it.
+    @Test func theTableIsWrittenFromTheLastBuildsMemo() async throws {
+        let repo = try portfolio()
+        defer { repo.remove() }
+        let memoPath = repo.path + "/" + BuildProductCache.folderInRepository + "/" + TableWriterMemoFile.fileName
+        func expectClean(_ comment: Comment) async throws {
+            for leftover in ["clean", "clean.staging", "fresh-cache"] { try? FileManager.default.removeItem(atPath: repo.path + "/" + leftover) }
+            _ = try await build(repo, out: repo.path + "/clean", cache: repo.path + "/fresh-cache")
+            #expect(repo.snapshot("build") == repo.snapshot("clean"), comment)
+        }
+        #expect(try await build(repo, cached: true).summary?.tableCodesFromMemo == 0)
+        #expect(FileManager.default.fileExists(atPath: memoPath))
+        // Five codes are published (one is a draft).
+        #expect(try await build(repo, cached: true).summary?.tableCodesFromMemo == 5)
+        try repo.write("id: C-1\nslug: c1\nstatus: active\ntarget: https://www.acme.example/1?changed\n", to: "codes/c1.yaml")
+        #expect(try await build(repo, cached: true).summary?.tableCodesFromMemo == 4)
+        try await expectClean("a target changed")
+        try repo.write("id: C-3\nslug: c3-new\nstatus: active\ntarget: https://www.acme.example/3\n", to: "codes/c3.yaml")
+        try repo.write("id: C-7\nslug: c7\nstatus: active\ntarget: https://www.acme.example/7\n", to: "codes/c7.yaml")
+        #expect(try await build(repo, cached: true).summary?.tableCodesFromMemo == 4)
+        try await expectClean("a slug changed, a code added")
+
+        var damaged = try [UInt8](Data(contentsOf: URL(fileURLWithPath: memoPath)))
+        damaged[damaged.count / 2] ^= 0x10
+        try Data(damaged).write(to: URL(fileURLWithPath: memoPath))
+        try repo.write("id: C-0\nslug: c0\nstatus: active\ntarget: https://www.acme.example/0?changed\n", to: "codes/c0.yaml")
+        #expect(try await build(repo, cached: true).summary?.tableCodesFromMemo == 0)
+        try await expectClean("a damaged memo")
+
+        let kept = try Data(contentsOf: URL(fileURLWithPath: memoPath))
+        try repo.write("id: C-0\nslug: c0\nstatus: active\ntarget: https://www.acme.example/0\n", to: "codes/c0.yaml")
+        #expect(try await build(repo, cached: false).summary?.tableCodesFromMemo == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: memoPath)) == kept)
+    }
+
     /// A patched build adds what it rendered to the artwork cache and forgets nothing in it: with
     /// both output folders gone, the next build renders nothing. A damaged plan index is no
     /// index: that build stages the whole plan.

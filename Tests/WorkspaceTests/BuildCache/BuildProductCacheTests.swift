@@ -113,7 +113,7 @@ struct BuildProductCacheTests {
                     made.withLock { $0.append(codes.count) }
                     return BuildProducts.make(codes, policies: policies, keepArtwork: true)
                 },
-                alongside: { _, _ in })
+                alongside: { _, _, _ in })
             checks.save()
             products.save()
             return made.withLock { $0 }
@@ -130,7 +130,7 @@ struct BuildProductCacheTests {
         await LintPipeline.run(
             DiskRepository(root: root), now: now, retention: .routing,
             perFile: { codes, policies in BuildProducts.make(codes, policies: policies, keepArtwork: keepArtwork, json: true) },
-            alongside: { _, products in products }).extra
+            alongside: { _, products, _ in products }).extra
     }
 
     @Test(arguments: [true, false])
@@ -191,7 +191,7 @@ struct BuildProductCacheTests {
                 MemoryRepository(files: ["policies/example.yaml": Self.policies, "codes/a.yaml": text]), now: Self.now,
                 engine: RuleEngine(rules: []), retention: .routing,
                 perFile: { codes, policies in BuildProducts.make(codes, policies: policies, keepArtwork: true) },
-                alongside: { _, products in products }).extra
+                alongside: { _, products, _ in products }).extra
             return try #require(products.first).plan.summary
         }
         let original = try await summary(Self.code("RET-EU-0001", slug: "spring"))
