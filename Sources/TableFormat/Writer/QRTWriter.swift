@@ -13,11 +13,27 @@ public enum QRTWriter {
     /// A write that also leaves a `WriterMemo` for the next, and takes the last one's.
     public struct Written: Sendable {
         public var bytes: [UInt8]
-        /// For the next write; nil when `parts` did not describe the table's codes (the table
-        /// was not in canonical order as given, or the counts differ).
-        public var memo: WriterMemo?
         /// How many codes' strings were copied from the memo rather than gathered.
         public var reusedCodes: Int
+        /// What the memo is made of; it is made only when asked for (after the bytes are
+        /// handed on, off the build's critical path).
+        let material: MemoMaterial?
+
+        /// For the next write; nil when `parts` did not describe the table's codes (the table
+        /// was not in canonical order as given, or the counts differ). Made on each call.
+        public var memo: WriterMemo? {
+            material.flatMap {
+                WriterMemo.made(pool: $0.pool, sorted: $0.sorted, stream: $0.stream, codeStarts: $0.codeStarts, parts: $0.parts)
+            }
+        }
+    }
+
+    struct MemoMaterial: Sendable {
+        var pool: StringPoolBuilder
+        var sorted: [Int]
+        var stream: [UInt32]
+        var codeStarts: [UInt32]
+        var parts: WriterMemo.Parts
     }
 
     /// `write(table)`, the same bytes, with the table's `parts` (where its codes came from) and
@@ -82,10 +98,10 @@ public enum QRTWriter {
         indexing.wait()
         let index = indexSlot.values.first ?? []
         let bytes = try assemble([domains.bytes, sections.codes, index, sections.details, pool.bytes], codeCount: table.codes.count)
-        let memo = parts.flatMap {
-            WriterMemo.made(pool: first.pool, sorted: pool.sorted, stream: first.stream, codeStarts: first.codeStarts, parts: $0)
+        let material = parts.map {
+            MemoMaterial(pool: first.pool, sorted: pool.sorted, stream: first.stream, codeStarts: first.codeStarts, parts: $0)
         }
-        return Written(bytes: bytes, memo: memo, reusedCodes: first.reused)
+        return Written(bytes: bytes, reusedCodes: first.reused, material: material)
     }
 
     // MARK: - Records

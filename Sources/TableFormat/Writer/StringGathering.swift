@@ -33,12 +33,9 @@ enum StringGathering {
     /// Codes per chunk.
     static let chunkSize = 4_096
 
-    /// What `collect` found besides the strings: each code's slug id, and where in the use
-    /// stream each chunk of `chunkSize` codes starts (the writer's second pass replays it from there).
+    /// What `collect` found besides the strings: where in the use stream each code's uses start
+    /// (the first is its slug; the writer's second pass replays the stream from a chunk's first code).
     struct Gathered: Equatable {
-        var slugIDs: [UInt32] = []
-        var chunkStarts: [Int] = []
-        /// Where each code's uses start in the stream.
         var codeStarts: [UInt32] = []
     }
 
@@ -49,7 +46,6 @@ enum StringGathering {
         -> Gathered
     {
         var gathered = Gathered()
-        gathered.slugIDs.reserveCapacity(codes.count)
         gathered.codeStarts.reserveCapacity(codes.count)
         // In waves of a few chunks per core, so that only those chunks' strings are held at once
         // (at a million codes, all of them would be hundreds of megabytes). The next wave is
@@ -65,13 +61,9 @@ enum StringGathering {
             ahead = index + 1 < waves.count ? WaveAhead(codes[waves[index + 1]], chunkSize: chunkSize) : nil
             for chunk in chunks {
                 let base = collecting.stream.count
-                gathered.chunkStarts.append(base)
                 let global = chunk.strings.indices.map { UInt32(truncatingIfNeeded: collecting.pool.add(chunk.strings[$0], hash: chunk.hashes[$0])) }
                 for use in chunk.uses { collecting.stream.append(global[Int(use)]) }
-                for start in chunk.codeStarts {
-                    gathered.slugIDs.append(global[Int(chunk.uses[start])])
-                    gathered.codeStarts.append(UInt32(truncatingIfNeeded: base + start))
-                }
+                for start in chunk.codeStarts { gathered.codeStarts.append(UInt32(truncatingIfNeeded: base + start)) }
             }
         }
         return gathered

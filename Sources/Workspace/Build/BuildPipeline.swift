@@ -194,11 +194,11 @@ public enum BuildPipeline {
         // The caches are saved beside the rest of the build (a changed file rewrites the build
         // cache's pack, 80 MB at 100,000 codes); every way out of this function waits for it.
         let (checkCache, productCache) = (request.checkCache, request.productCache)
-        let tableMemo = made.compact?.memo
+        let tableWrite = made.compact
         let saving = Task {
             checkCache?.save()
             productCache?.save()
-            if let tableMemo, let memoFolder { TableWriterMemoFile.save(tableMemo, in: memoFolder) }
+            if let memoFolder, let memo = tableWrite?.memo { TableWriterMemoFile.save(memo, in: memoFolder) }
         }
         clock.end("lint")
         var lint = consume linted

@@ -65,16 +65,18 @@ enum TableStage {
     /// build's; from the last build's `memo` when it fits (`QRTWriter.write(_:parts:memo:)`).
     struct Compact: Sendable {
         var bytes: Result<[UInt8], QRTError>
-        var memo: WriterMemo?
+        var written: QRTWriter.Written?
         /// Codes whose strings the memo gave.
-        var reusedCodes = 0
+        var reusedCodes: Int { written?.reusedCodes ?? 0 }
+        /// The memo for the next build (made on each call).
+        var memo: WriterMemo? { written?.memo }
     }
 
     static func compact(_ table: RedirectTable, parts: WriterMemo.Parts?, memo: WriterMemo?) -> Compact {
         do {
             guard let parts else { return Compact(bytes: .success(try QRTWriter.write(table))) }
             let written = try QRTWriter.write(table, parts: parts, memo: memo)
-            return Compact(bytes: .success(written.bytes), memo: written.memo, reusedCodes: written.reusedCodes)
+            return Compact(bytes: .success(written.bytes), written: written)
         } catch {
             return Compact(bytes: .failure(error))
         }
