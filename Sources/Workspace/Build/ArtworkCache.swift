@@ -121,12 +121,7 @@ final class ArtworkCache: @unchecked Sendable {
             append(added)
             return
         }
-        let temporary = Self.indexName + ".tmp-" + AtomicBuildWriter.randomSuffix()
-        guard (try? FileOps.write(ArtworkCacheIndex.file(used), named: temporary, in: fd, folderPath: path)) != nil else { return }
-        guard renameat(fd, temporary, fd, Self.indexName) == 0 else {
-            _ = unlinkat(fd, temporary, 0)
-            return
-        }
+        guard FileOps.replace(Self.indexName, with: ArtworkCacheIndex.file(used), in: fd, folderPath: path) else { return }
         for (key, entry) in index.entries where used[key] == nil {
             _ = unlinkat(fd, Self.relativePath(key, fileExtension: entry.fileExtension), 0)
         }

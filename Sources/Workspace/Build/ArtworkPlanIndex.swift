@@ -212,10 +212,7 @@ struct ArtworkPlanIndex: Sendable {
         let folderPath = cachePath + "/" + Self.folder
         guard (try? FileOps.makeFolders(folderPath)) != nil, let fd = try? FileOps.openFolder(folderPath) else { return }
         defer { close(fd) }
-        let final = planDigest.hex
-        let temporary = final + ".tmp-" + AtomicBuildWriter.randomSuffix()
-        guard (try? FileOps.write(bytes(), named: temporary, in: fd, folderPath: folderPath)) != nil else { return }
-        if renameat(fd, temporary, fd, final) != 0 { _ = unlinkat(fd, temporary, 0) }
+        FileOps.replace(planDigest.hex, with: bytes(), in: fd, folderPath: folderPath)
     }
 
     /// Removes every index (and left-over temporary file) but those of `kept` plans.

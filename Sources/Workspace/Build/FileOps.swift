@@ -34,6 +34,22 @@ enum FileOps {
         return try stamp(of: fd, path: path)
     }
 
+    /// Writes `bytes` under a temporary name in `folder`, then renames it to `name`: a reader
+    /// finds the whole new file or the one before, never a part. Best effort (the caches and
+    /// records kept this way cost only time when missing): false, with nothing left behind,
+    /// when it fails.
+    @discardableResult
+    static func replace(_ name: String, with bytes: [UInt8], in folder: Int32, folderPath: String) -> Bool {
+        let temporary = name + ".tmp-" + AtomicBuildWriter.randomSuffix()
+        guard (try? write(bytes, named: temporary, in: folder, folderPath: folderPath)) != nil,
+              renameat(folder, temporary, folder, name) == 0
+        else {
+            _ = unlinkat(folder, temporary, 0)
+            return false
+        }
+        return true
+    }
+
     /// Creates `name` in `folder` (it must not exist) for writing; the caller closes it.
     static func create(_ name: String, in folder: Int32, path: String) throws(BuildError) -> Int32 {
         let fd = openat(folder, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)

@@ -101,12 +101,7 @@ enum StagingSeals {
         lines.append(line(seal, artwork))
         var text: [UInt8] = []
         for kept in lines.suffix(Self.kept) { text += kept + [0x0A] }
-        let temporary = name + ".tmp-" + AtomicBuildWriter.randomSuffix()
-        guard (try? FileOps.write(text, named: temporary, in: fd, folderPath: cachePath)) != nil else { return }
-        if renameat(fd, temporary, fd, name) != 0 {
-            _ = unlinkat(fd, temporary, 0)
-            return
-        }
+        guard FileOps.replace(name, with: text, in: fd, folderPath: cachePath) else { return }
         // The plans' indexes (`ArtworkPlanIndex`) are kept while a seal names their plan.
         let plans = lines.suffix(Self.kept).compactMap { parse($0)?.1?.planDigest }
         ArtworkPlanIndex.prune(at: cachePath, keeping: Set(plans))

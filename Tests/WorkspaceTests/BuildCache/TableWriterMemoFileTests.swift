@@ -46,16 +46,28 @@ import TestSupport
         }
     }
 
-    /// A body whose checksum is right but whose fields do not hold together: refused too.
+    /// A body whose checksum is right but whose fields do not hold together, or of another
+    /// version: refused too.
     @Test func aBodyThatDoesNotHoldTogetherIsRefused() throws {
         let memo = try Self.memo()
-        var body = Array(TableWriterMemoFile.bytes(memo).dropFirst(16))
-        // The first string's end (after the arena's length and bytes, and the strings' count).
-        let firstEnd = 8 + memo.arena.count + 8
-        body[firstEnd..<firstEnd + 4] = [0xFF, 0xFF, 0xFF, 0x7F]
-        var bytes = TableWriterMemoFile.magic
-        withUnsafeBytes(of: body.withUnsafeBytes { RecordChecksum.xxh64($0) }.littleEndian) { bytes += $0 }
-        #expect(TableWriterMemoFile.parse(bytes + body) == nil)
+        // The file's layout, with the memo's fields but `ends`, and no parts.
+        func file(ends: [UInt32], version: UInt64 = TableWriterMemoFile.version) -> [UInt8] {
+            var writer = RecordWriter()
+            writer.varint(version)
+            writer.rawBytes(memo.arena[...])
+            for words in [ends, memo.sorted, memo.stream, memo.codeStarts] { writer.rawBytes(words.withUnsafeBytes { ArraySlice($0) }) }
+            writer.count(0)
+            let body = writer.finish()
+            var bytes = TableWriterMemoFile.magic
+            withUnsafeBytes(of: body.withUnsafeBytes { RecordChecksum.xxh64($0) }.littleEndian) { bytes += $0 }
+            return bytes + body
+        }
+        #expect(TableWriterMemoFile.parse(file(ends: memo.ends))?.parts.isEmpty == true)
+        var ends = memo.ends
+        ends[0] = 0x7FFF_FFFF
+        #expect(TableWriterMemoFile.parse(file(ends: ends)) == nil)
+        #expect(TableWriterMemoFile.parse(file(ends: Array(memo.ends.dropLast()))) == nil)
+        #expect(TableWriterMemoFile.parse(file(ends: memo.ends, version: TableWriterMemoFile.version + 1)) == nil)
     }
 
     @Test func savedAndReadFromAFolder() throws {
