@@ -154,7 +154,7 @@ struct StringPoolBuilder {
         return (bytes, offsets, sorted)
     }
 
-    /// The string `id`'s bytes and span.
+    /// The bytes the strings lie in, and where string `id` lies.
     var arenaBytes: [UInt8] { arena }
     func span(_ id: Int) -> Span { spans[id] }
 

@@ -96,25 +96,12 @@ public struct WriterMemo: Sendable, Equatable {
         var arena: [UInt8] = []
         var ends: [UInt32] = []
         ends.reserveCapacity(pool.stringCount)
+        arena.reserveCapacity(pool.arenaBytes.count)
         pool.arenaBytes.withUnsafeBufferPointer { source in
-            // A pool filled by `add` holds its strings back to back in id order already.
-            var contiguous = true
-            var end = 0
             for id in 0..<pool.stringCount {
                 let span = pool.span(id)
-                if span.start != end { contiguous = false }
-                end = span.start + span.count
-            }
-            if contiguous {
-                arena = Array(source[0..<end])
-                for id in 0..<pool.stringCount { ends.append(UInt32(truncatingIfNeeded: pool.span(id).start + pool.span(id).count)) }
-            } else {
-                arena.reserveCapacity(source.count)
-                for id in 0..<pool.stringCount {
-                    let span = pool.span(id)
-                    arena.append(contentsOf: source[span.start..<span.start + span.count])
-                    ends.append(UInt32(truncatingIfNeeded: arena.count))
-                }
+                arena.append(contentsOf: source[span.start..<span.start + span.count])
+                ends.append(UInt32(truncatingIfNeeded: arena.count))
             }
         }
         guard arena.count < Int(UInt32.max) else { return nil }
